@@ -1,0 +1,98 @@
+package io.polyshop.platform.engines;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/** A real PostgreSQL server (zonky's embedded binaries), data kept in {@code dataDirectory}. */
+public final class PostgresEngine implements Engine {
+
+    public static final String SUPERUSER = "postgres";
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresEngine(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static PostgresEngine start(int port, Path dataDirectory) {
+        try {
+            return new PostgresEngine(EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", LoopbackPorts.HOST)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off")
+                    .start());
+        } catch (IOException e) {
+            throw new EngineStartException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public String address() {
+        return jdbcUrl(SUPERUSER);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + LoopbackPorts.HOST + ":" + port() + "/" + database;
+    }
+
+    /**
+     * Creates a database owned by a new login role, unless they exist. Names are restricted to
+     * lower-case identifiers because DDL cannot take bind parameters.
+     */
+    public void createDatabase(String database, String owner, String password) {
+        requireIdentifier(database);
+        requireIdentifier(owner);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            if (!exists(statement, "select 1 from pg_roles where rolname = '" + owner + "'")) {
+                statement.execute("create role " + owner + " login password '" + password.replace("'", "''") + "'");
+            }
+            if (!exists(statement, "select 1 from pg_database where datname = '" + database + "'")) {
+                statement.execute("create database " + database + " owner " + owner);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Statement statement, String query) throws SQLException {
+        try (var rows = statement.executeQuery(query)) {
+            return rows.next();
+        }
+    }
+
+    private static void requireIdentifier(String name) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a plain lower-case identifier: " + name);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
