@@ -1,24 +1,65 @@
 package io.polyshop.platform.engines;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 
 /**
- * A server that speaks the MongoDB wire protocol (mongo-java-server, in-memory backend). MongoDB
- * itself cannot run here; see docs/adr/0003. Point {@code POLYSHOP_TEST_MONGODB_URI} or the
- * service's {@code spring.mongodb.uri} at a real MongoDB to use that instead.
+ * A server that speaks the MongoDB wire protocol (mongo-java-server's in-memory backend). MongoDB
+ * itself cannot run here; see docs/adr/0003. Point {@code POLYSHOP_TEST_MONGODB_URI} or a
+ * service's MongoDB URI at a real MongoDB to use that instead.
+ *
+ * <p>With a snapshot directory the data outlives the process: collections and their indexes are
+ * written there as canonical Extended JSON (types such as Decimal128 survive) when the engine
+ * closes, and loaded back when it starts.
  */
 public final class MongoWireEngine implements Engine {
 
+    private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
+    private static final JsonWriterSettings CANONICAL =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final String INDEXES_SUFFIX = ".indexes.jsonl";
+    private static final String DOCUMENTS_SUFFIX = ".jsonl";
+
     private final MongoServer server;
     private final int port;
+    private final Optional<Path> snapshotDirectory;
 
-    private MongoWireEngine(MongoServer server, int port) {
+    private MongoWireEngine(MongoServer server, int port, Optional<Path> snapshotDirectory) {
         this.server = server;
         this.port = port;
+        this.snapshotDirectory = snapshotDirectory;
     }
 
+    /** A server whose data lives only as long as the process. */
     public static MongoWireEngine start(int port) {
+        return start(port, Optional.empty());
+    }
+
+    /** A server that loads {@code snapshotDirectory} on start and writes it back on close. */
+    public static MongoWireEngine start(int port, Path snapshotDirectory) {
+        return start(port, Optional.of(snapshotDirectory));
+    }
+
+    private static MongoWireEngine start(int port, Optional<Path> snapshotDirectory) {
         MongoServer server = new MongoServer(new MemoryBackend());
         try {
             server.bind(LoopbackPorts.HOST, port);
@@ -26,7 +67,9 @@ public final class MongoWireEngine implements Engine {
             throw new EngineStartException(
                     "MongoDB-wire server did not start on port " + port + ": " + e.getMessage(), e);
         }
-        return new MongoWireEngine(server, port);
+        MongoWireEngine engine = new MongoWireEngine(server, port, snapshotDirectory);
+        snapshotDirectory.ifPresent(engine::load);
+        return engine;
     }
 
     @Override
@@ -46,6 +89,115 @@ public final class MongoWireEngine implements Engine {
 
     @Override
     public void close() {
-        server.shutdownNow();
+        try {
+            snapshotDirectory.ifPresent(this::save);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private void load(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (MongoClient client = MongoClients.create(address());
+                Stream<Path> databases = Files.list(directory)) {
+            for (Path databaseDirectory : databases.filter(Files::isDirectory).toList()) {
+                MongoDatabase database =
+                        client.getDatabase(databaseDirectory.getFileName().toString());
+                try (Stream<Path> files = Files.list(databaseDirectory)) {
+                    for (Path file : files.toList()) {
+                        String fileName = file.getFileName().toString();
+                        if (fileName.endsWith(INDEXES_SUFFIX)) {
+                            restoreIndexes(database.getCollection(strip(fileName, INDEXES_SUFFIX)), file);
+                        } else if (fileName.endsWith(DOCUMENTS_SUFFIX)) {
+                            restoreDocuments(database.getCollection(strip(fileName, DOCUMENTS_SUFFIX)), file);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not load the MongoDB-wire snapshot in " + directory, e);
+        }
+    }
+
+    private static void restoreDocuments(MongoCollection<Document> collection, Path file) throws IOException {
+        List<Document> batch = new ArrayList<>();
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                batch.add(Document.parse(line));
+                if (batch.size() == 1_000) {
+                    collection.insertMany(batch);
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            collection.insertMany(batch);
+        }
+    }
+
+    private static void restoreIndexes(MongoCollection<Document> collection, Path file) throws IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            Document index = Document.parse(line);
+            if ("_id_".equals(index.getString("name"))) {
+                continue;
+            }
+            IndexOptions options = new IndexOptions()
+                    .name(index.getString("name"))
+                    .unique(index.getBoolean("unique", false))
+                    .sparse(index.getBoolean("sparse", false));
+            collection.createIndex(index.get("key", Document.class), options);
+        }
+    }
+
+    private void save(Path directory) {
+        try (MongoClient client = MongoClients.create(address())) {
+            Path staging = Files.createDirectories(directory.resolveSibling(directory.getFileName() + ".saving"));
+            clear(staging);
+            for (String databaseName : client.listDatabaseNames()) {
+                if (SYSTEM_DATABASES.contains(databaseName)) {
+                    continue;
+                }
+                MongoDatabase database = client.getDatabase(databaseName);
+                Path databaseDirectory = Files.createDirectories(staging.resolve(databaseName));
+                for (String collectionName : database.listCollectionNames()) {
+                    MongoCollection<Document> collection = database.getCollection(collectionName);
+                    write(databaseDirectory.resolve(collectionName + DOCUMENTS_SUFFIX), collection.find());
+                    write(databaseDirectory.resolve(collectionName + INDEXES_SUFFIX), collection.listIndexes());
+                }
+            }
+            clear(directory);
+            Files.deleteIfExists(directory);
+            Files.move(staging, directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the MongoDB-wire snapshot to " + directory, e);
+        }
+    }
+
+    private static void write(Path file, Iterable<Document> documents) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Document document : documents) {
+                writer.write(document.toJson(CANONICAL));
+                writer.newLine();
+            }
+        }
+    }
+
+    private static void clear(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!path.equals(directory)) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static String strip(String fileName, String suffix) {
+        return fileName.substring(0, fileName.length() - suffix.length());
     }
 }

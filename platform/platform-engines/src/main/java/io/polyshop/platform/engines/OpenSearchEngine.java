@@ -10,6 +10,7 @@ import java.util.Map;
 import org.opensearch.Version;
 import org.opensearch.analysis.common.CommonAnalysisModulePlugin;
 import org.opensearch.common.settings.Settings;
+import org.opensearch.common.unit.TimeValue;
 import org.opensearch.env.Environment;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
@@ -59,9 +60,24 @@ public final class OpenSearchEngine implements Engine {
             Environment environment = InternalSettingsPreparer.prepareEnvironment(
                     settings, Map.of(), home.resolve("config"), () -> "polyshop-search");
             Node node = new ClasspathPluginNode(environment, PLUGINS).start();
+            awaitShardsAvailable(node);
             return new OpenSearchEngine(node, port);
         } catch (IOException | NodeValidationException | RuntimeException e) {
             throw new EngineStartException("OpenSearch did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After a restart the node answers before its shards are recovered; wait until they are. */
+    private static void awaitShardsAvailable(Node node) {
+        var health = node.client()
+                .admin()
+                .cluster()
+                .prepareHealth()
+                .setWaitForYellowStatus()
+                .setTimeout(TimeValue.timeValueSeconds(60))
+                .get();
+        if (health.isTimedOut()) {
+            throw new IllegalStateException("shards not available after 60 s (status " + health.getStatus() + ")");
         }
     }
 

@@ -57,7 +57,8 @@ public final class PostgresEngine implements Engine {
 
     /**
      * Creates a database owned by a new login role, unless they exist. Names are restricted to
-     * lower-case identifiers because DDL cannot take bind parameters.
+     * lower-case identifiers because DDL cannot take bind parameters; they are quoted because some
+     * service names ({@code order}) are SQL keywords.
      */
     public void createDatabase(String database, String owner, String password) {
         requireIdentifier(database);
@@ -65,10 +66,10 @@ public final class PostgresEngine implements Engine {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             if (!exists(statement, "select 1 from pg_roles where rolname = '" + owner + "'")) {
-                statement.execute("create role " + owner + " login password '" + password.replace("'", "''") + "'");
+                statement.execute("create role \"" + owner + "\" login password '" + password.replace("'", "''") + "'");
             }
             if (!exists(statement, "select 1 from pg_database where datname = '" + database + "'")) {
-                statement.execute("create database " + database + " owner " + owner);
+                statement.execute("create database \"" + database + "\" owner \"" + owner + "\"");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database + ": " + e.getMessage(), e);

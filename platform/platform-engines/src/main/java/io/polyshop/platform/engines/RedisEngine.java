@@ -22,6 +22,7 @@ public final class RedisEngine implements Engine {
                     .bind(LoopbackPorts.HOST)
                     .setting("dir " + dataDirectory.toAbsolutePath())
                     .setting("appendonly yes")
+                    .setting("pidfile " + dataDirectory.toAbsolutePath().resolve("redis.pid"))
                     .setting("protected-mode yes")
                     .setting("daemonize no")
                     .onShutdownForceStop(true)

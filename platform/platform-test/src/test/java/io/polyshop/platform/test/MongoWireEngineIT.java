@@ -1,13 +1,20 @@
 package io.polyshop.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import io.polyshop.platform.engines.LoopbackPorts;
+import io.polyshop.platform.engines.MongoWireEngine;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 
 class MongoWireEngineIT {
@@ -26,6 +33,27 @@ class MongoWireEngineIT {
                     products.find(Filters.gte("attributes.ramGb", 8)).into(new java.util.ArrayList<>());
 
             assertThat(found).extracting(document -> document.getString("name")).containsExactly("Laptop");
+        }
+    }
+
+    @Test
+    void keepsDocumentsAndIndexesInItsSnapshotAcrossARestart() throws Exception {
+        Path snapshot = Files.createTempDirectory("mongo-snapshot-it");
+        try (MongoWireEngine first = MongoWireEngine.start(LoopbackPorts.free(), snapshot);
+                MongoClient client = MongoClients.create(first.address())) {
+            MongoCollection<Document> products = client.getDatabase("catalog").getCollection("products");
+            products.createIndex(new Document("slug", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            products.insertOne(
+                    new Document("slug", "laptop-x").append("price", new Decimal128(new BigDecimal("999.90"))));
+        }
+
+        try (MongoWireEngine second = MongoWireEngine.start(LoopbackPorts.free(), snapshot);
+                MongoClient client = MongoClients.create(second.address())) {
+            MongoCollection<Document> products = client.getDatabase("catalog").getCollection("products");
+
+            assertThat(products.find().first().get("price")).isEqualTo(new Decimal128(new BigDecimal("999.90")));
+            assertThatThrownBy(() -> products.insertOne(new Document("slug", "laptop-x")))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class);
         }
     }
 }

@@ -1,0 +1,281 @@
+package io.polyshop.devstack;
+
+import io.polyshop.devstack.ServiceDescriptor.StoreInstance;
+import io.polyshop.devstack.StatusBoard.Row;
+import io.polyshop.devstack.StatusBoard.State;
+import io.polyshop.platform.engines.DynamoDbEngine;
+import io.polyshop.platform.engines.Engine;
+import io.polyshop.platform.engines.KafkaEngine;
+import io.polyshop.platform.engines.LoopbackPorts;
+import io.polyshop.platform.engines.MongoWireEngine;
+import io.polyshop.platform.engines.OpenSearchEngine;
+import io.polyshop.platform.engines.PostgresEngine;
+import io.polyshop.platform.engines.RedisEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code ./polyshop up} runs: Kafka, then one store server per service that owns a store,
+ * then every service whose jar is built, each as its own JVM. Everything listens on 127.0.0.1;
+ * data lives under {@code .polyshop/data}. Stopping this process (SIGTERM, Ctrl-C) stops services
+ * first, then engines.
+ */
+public final class Devstack {
+
+    private static final Logger log = LoggerFactory.getLogger(Devstack.class);
+
+    private final Path root;
+    private final PortSettings ports;
+    private final Path home;
+    private final StatusBoard board;
+    private final Deque<Engine> engines = new ArrayDeque<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, String> shared = new LinkedHashMap<>();
+
+    Devstack(Path root, PortSettings ports) {
+        this.root = root;
+        this.ports = ports;
+        this.home = root.resolve(".polyshop");
+        this.board = new StatusBoard(directory("run").resolve("status.tsv"));
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Devstack devstack = new Devstack(root, new PortSettings(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(devstack::stop, "devstack-stop"));
+        try {
+            devstack.start();
+        } catch (RuntimeException e) {
+            log.error("devstack did not start: {}", e.getMessage(), e);
+            devstack.board.overall(State.FAILED, e.getMessage());
+            System.exit(1);
+        }
+        new CountDownLatch(1).await();
+    }
+
+    void start() {
+        Properties sharedSettings = properties(root.resolve("devstack/devstack.properties"));
+        List<ServiceDescriptor> descriptors = descriptors();
+        int kafkaPort = ports.port(sharedSettings, "kafka.port", "kafka.port", "devstack.properties");
+        int controllerPort =
+                ports.port(sharedSettings, "kafka.controller-port", "kafka.controller-port", "devstack.properties");
+        requirePortsFree(kafkaPort, controllerPort, descriptors);
+
+        board.overall(State.STARTING, "starting engines");
+        KafkaEngine kafka = startEngine(
+                "kafka", "shared event backbone", () -> KafkaEngine.start(kafkaPort, controllerPort, data("kafka")));
+        shared.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.address());
+
+        Map<String, Map<String, String>> environmentByService = new LinkedHashMap<>();
+        for (ServiceDescriptor service : descriptors) {
+            Map<String, String> environment = new LinkedHashMap<>(shared);
+            for (StoreInstance store : service.stores()) {
+                environment.putAll(startStore(store));
+            }
+            environmentByService.put(service.name(), environment);
+        }
+
+        board.overall(State.STARTING, "starting services");
+        for (ServiceDescriptor service : descriptors) {
+            startService(service, environmentByService.get(service.name()));
+        }
+        services.forEach(ServiceProcess::awaitReady);
+        board.overall(State.READY, engines.size() + " engines, " + services.size() + " services");
+        log.info("devstack ready: {} engines, {} services", engines.size(), services.size());
+    }
+
+    private Map<String, String> startStore(StoreInstance store) {
+        String name = store.name();
+        String owner = "owned by " + store.owner();
+        return switch (store.store()) {
+            case POSTGRES -> {
+                PostgresEngine postgres =
+                        startEngine(name, owner, () -> PostgresEngine.start(store.port(), data(name)));
+                String password = secret(name);
+                postgres.createDatabase(store.owner(), store.owner(), password);
+                board.put(new Row(
+                        name,
+                        "engine",
+                        State.READY,
+                        postgres.jdbcUrl(store.owner()),
+                        owner + ", user " + store.owner(),
+                        ".polyshop/logs/devstack.log"));
+                yield Map.of(
+                        "SPRING_DATASOURCE_URL", postgres.jdbcUrl(store.owner()),
+                        "SPRING_DATASOURCE_USERNAME", store.owner(),
+                        "SPRING_DATASOURCE_PASSWORD", password);
+            }
+            case MONGODB -> {
+                MongoWireEngine mongo = startEngine(name, owner, () -> MongoWireEngine.start(store.port(), data(name)));
+                yield Map.of("SPRING_MONGODB_URI", mongo.address() + "/" + store.owner());
+            }
+            case REDIS -> {
+                RedisEngine redis = startEngine(name, owner, () -> RedisEngine.start(store.port(), data(name)));
+                yield Map.of("SPRING_DATA_REDIS_URL", redis.address());
+            }
+            case DYNAMODB -> {
+                DynamoDbEngine dynamo = startEngine(name, owner, () -> DynamoDbEngine.start(store.port(), data(name)));
+                yield Map.of("POLYSHOP_DYNAMODB_ENDPOINT", dynamo.address());
+            }
+            case OPENSEARCH -> {
+                OpenSearchEngine search = startEngine(
+                        name, owner, () -> OpenSearchEngine.start(store.port(), store.transportPort(), data(name)));
+                yield Map.of("POLYSHOP_OPENSEARCH_URL", search.address());
+            }
+        };
+    }
+
+    private <E extends Engine> E startEngine(String name, String detail, java.util.function.Supplier<E> start) {
+        board.put(new Row(name, "engine", State.STARTING, "", detail, ".polyshop/logs/devstack.log"));
+        long started = System.nanoTime();
+        try {
+            E engine = start.get();
+            engines.push(engine);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            board.put(new Row(
+                    name,
+                    "engine",
+                    State.READY,
+                    engine.address(),
+                    detail + ", up in " + millis + " ms",
+                    ".polyshop/logs/devstack.log"));
+            log.info("{} ready at {} in {} ms", name, engine.address(), millis);
+            return engine;
+        } catch (RuntimeException e) {
+            board.put(new Row(name, "engine", State.FAILED, "", e.getMessage(), ".polyshop/logs/devstack.log"));
+            throw e;
+        }
+    }
+
+    private void startService(ServiceDescriptor service, Map<String, String> environment) {
+        String logFile = ".polyshop/logs/" + service.name() + ".log";
+        String url = "http://" + LoopbackPorts.HOST + ":" + service.port();
+        if (!Files.isRegularFile(service.jar())) {
+            board.put(new Row(service.name(), "service", State.NOT_BUILT, url, service.description(), logFile));
+            return;
+        }
+        ServiceProcess process = ServiceProcess.start(
+                service, environment, root.resolve(logFile), directory("run").resolve(service.name() + ".pid"), board);
+        services.add(process);
+    }
+
+    private void requirePortsFree(int kafkaPort, int controllerPort, List<ServiceDescriptor> descriptors) {
+        Map<Integer, String> wanted = new LinkedHashMap<>();
+        wanted.put(kafkaPort, "kafka (kafka.port)");
+        wanted.put(controllerPort, "kafka (kafka.controller-port)");
+        for (ServiceDescriptor service : descriptors) {
+            for (StoreInstance store : service.stores()) {
+                claim(wanted, store.port(), store.name());
+                if (store.transportPort() != 0) {
+                    claim(wanted, store.transportPort(), store.name() + " transport");
+                }
+            }
+            if (Files.isRegularFile(service.jar())) {
+                claim(wanted, service.port(), service.name());
+            }
+        }
+        List<String> taken = wanted.entrySet().stream()
+                .filter(entry -> LoopbackPorts.isListening(entry.getKey()))
+                .map(entry -> entry.getKey() + " (" + entry.getValue() + ")")
+                .toList();
+        if (!taken.isEmpty()) {
+            throw new DevstackException(
+                    "ports already in use by another program: " + String.join(", ", taken)
+                            + ". Stop that program, or choose other ports with POLYSHOP_PORT_* variables (see devstack/devstack.properties).");
+        }
+    }
+
+    private static void claim(Map<Integer, String> wanted, int port, String name) {
+        String previous = wanted.putIfAbsent(port, name);
+        if (previous != null) {
+            throw new DevstackException("port " + port + " is configured for both " + previous + " and " + name);
+        }
+    }
+
+    private List<ServiceDescriptor> descriptors() {
+        Path directory = root.resolve("devstack/services");
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.toString().endsWith(".properties"))
+                    .sorted()
+                    .map(file -> ServiceDescriptor.read(file, root, ports))
+                    .toList();
+        } catch (IOException e) {
+            throw new DevstackException("Cannot list " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops services, then engines in reverse start order; safe to call more than once. */
+    synchronized void stop() {
+        for (ServiceProcess service : services.reversed()) {
+            service.stop();
+        }
+        services.clear();
+        while (!engines.isEmpty()) {
+            Engine engine = engines.pop();
+            try {
+                engine.close();
+                log.info("{} stopped", engine.name());
+            } catch (RuntimeException e) {
+                log.warn("{} did not stop cleanly: {}", engine.name(), e.getMessage());
+            }
+        }
+        board.overall(State.STOPPED, "stopped");
+    }
+
+    /** A password made on first start and kept under .polyshop/secrets, readable by the owner only. */
+    private String secret(String name) {
+        Path file = directory("secrets").resolve(name + ".password");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, password, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path data(String name) {
+        return directory("data/" + name);
+    }
+
+    private Path directory(String relative) {
+        try {
+            return Files.createDirectories(home.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties properties(Path file) {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new DevstackException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return properties;
+    }
+}
