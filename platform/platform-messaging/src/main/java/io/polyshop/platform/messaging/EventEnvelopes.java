@@ -1,0 +1,51 @@
+package io.polyshop.platform.messaging;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Builds and reads CloudEvents 1.0 envelopes in structured JSON mode, using the CloudEvents SDK.
+ * Types follow {@code polyshop.<service>.<event>.v<N>}; the subject is the aggregate id.
+ */
+public final class EventEnvelopes {
+
+    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+
+    private final URI source;
+    private final Clock clock;
+    private final EventFormat format;
+
+    public EventEnvelopes(String serviceName, Clock clock) {
+        this.source = URI.create("/polyshop/" + serviceName);
+        this.clock = clock;
+        this.format = EventFormatProvider.getInstance().resolveFormat(CONTENT_TYPE);
+    }
+
+    public CloudEvent envelope(String type, String subject, byte[] jsonData) {
+        return CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(source)
+                .withType(type)
+                .withSubject(subject)
+                .withTime(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(jsonData)
+                .build();
+    }
+
+    public byte[] serialize(CloudEvent event) {
+        return format.serialize(event);
+    }
+
+    public CloudEvent deserialize(byte[] structuredJson) {
+        return format.deserialize(structuredJson);
+    }
+}

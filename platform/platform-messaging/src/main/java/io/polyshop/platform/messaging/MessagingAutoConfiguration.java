@@ -1,0 +1,196 @@
+package io.polyshop.platform.messaging;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires Polyshop's messaging into a service: CloudEvents on Kafka, the PostgreSQL outbox and its
+ * relay, the inbox, dead-letter topics and their replay, backlog metrics and health.
+ */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+        })
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    EventEnvelopes eventEnvelopes(@Value("${spring.application.name:polyshop}") String serviceName) {
+        return new EventEnvelopes(serviceName, Clock.systemUTC());
+    }
+
+    /**
+     * The template for everything the platform publishes: outbox envelopes (already serialized),
+     * dead letters and replays. Idempotent and acknowledged by all replicas; it gives up on a send
+     * within seconds so that the relay's own backoff, not the client, rides out an outage.
+     */
+    @Bean
+    KafkaTemplate<String, Object> polyshopEventTemplate(KafkaProperties kafka) {
+        Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        // The by-type serializer passes these to CloudEventSerializer when the producer configures it.
+        properties.put(CloudEventSerializer.ENCODING_CONFIG, "STRUCTURED");
+        properties.put(CloudEventSerializer.EVENT_FORMAT_CONFIG, EventEnvelopes.CONTENT_TYPE);
+        Map<Class<?>, Serializer<?>> byType = new HashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(CloudEvent.class, new CloudEventSerializer());
+        byType.put(String.class, new StringSerializer());
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                properties, new StringSerializer(), new DelegatingByTypeSerializer(byType, true)));
+    }
+
+    /** Consumers read CloudEvents; a record that is not one fails once and goes to the dead letters. */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer cloudEventConsumers() {
+        return factory -> configureCloudEventDeserializers(factory);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void configureCloudEventDeserializers(DefaultKafkaConsumerFactory<?, ?> factory) {
+        DefaultKafkaConsumerFactory raw = factory;
+        raw.setKeyDeserializer(new StringDeserializer());
+        raw.setValueDeserializer(new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
+    }
+
+    /** After {@code max-attempts} failed handlings a record goes to {@code <topic>.dlt}; the partition moves on. */
+    @Bean
+    DefaultErrorHandler deadLetteringErrorHandler(
+            KafkaTemplate<String, Object> polyshopEventTemplate, MessagingProperties settings) {
+        var recoverer = new DeadLetterPublishingRecoverer(
+                polyshopEventTemplate,
+                (record, failure) -> new TopicPartition(record.topic() + settings.deadLetterSuffix(), -1));
+        return new DefaultErrorHandler(
+                recoverer, new FixedBackOff(settings.retryInterval().toMillis(), settings.maxAttempts() - 1L));
+    }
+
+    @Bean
+    DeadLetters deadLetters(
+            KafkaProperties kafka, KafkaTemplate<String, Object> polyshopEventTemplate, MessagingProperties settings) {
+        return new DeadLetters(kafka.buildConsumerProperties(), polyshopEventTemplate, settings.deadLetterSuffix());
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetters deadLetters) {
+        return new DeadLetterEndpoint(deadLetters);
+    }
+
+    /** Outbox and inbox, for services whose store is PostgreSQL. */
+    @AutoConfiguration
+    @ConditionalOnBean(DataSource.class)
+    static class PostgresOutbox {
+
+        /** The platform's tables, migrated with their own history so they never clash with the service's versions. */
+        @Bean(initMethod = "migrate")
+        Flyway messagingSchema(DataSource dataSource) {
+            return Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/polyshop-messaging")
+                    .table("polyshop_messaging_schema_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load();
+        }
+
+        @Bean
+        OutboxRelay outboxRelay(
+                DataSource dataSource,
+                Flyway messagingSchema,
+                PlatformTransactionManager transactionManager,
+                KafkaTemplate<String, Object> polyshopEventTemplate,
+                MessagingProperties settings) {
+            return new OutboxRelay(
+                    JdbcClient.create(dataSource),
+                    new TransactionTemplate(transactionManager),
+                    polyshopEventTemplate,
+                    settings.outbox());
+        }
+
+        @Bean
+        Outbox outbox(
+                DataSource dataSource,
+                EventEnvelopes envelopes,
+                JsonMapper json,
+                OutboxRelay relay,
+                ObjectProvider<Tracer> tracer,
+                ObjectProvider<Propagator> propagator) {
+            return new Outbox(
+                    JdbcClient.create(dataSource), envelopes, json, traceParent(tracer, propagator), relay::wakeUp);
+        }
+
+        @Bean
+        Inbox inbox(DataSource dataSource, Flyway messagingSchema, PlatformTransactionManager transactionManager) {
+            return new Inbox(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager));
+        }
+
+        @Bean
+        OutboxBacklog outboxBacklog(
+                DataSource dataSource,
+                Flyway messagingSchema,
+                MessagingProperties settings,
+                ObjectProvider<MeterRegistry> registry) {
+            OutboxBacklog backlog = new OutboxBacklog(
+                    JdbcClient.create(dataSource), settings.outbox().unhealthyAge());
+            registry.ifAvailable(backlog::bindTo);
+            return backlog;
+        }
+
+        private static Supplier<String> traceParent(
+                ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            return () -> {
+                Tracer currentTracer = tracer.getIfAvailable();
+                Propagator currentPropagator = propagator.getIfAvailable();
+                if (currentTracer == null || currentPropagator == null || currentTracer.currentSpan() == null) {
+                    return null;
+                }
+                Map<String, String> carrier = new HashMap<>();
+                currentPropagator.inject(currentTracer.currentSpan().context(), carrier, Map::put);
+                return carrier.get("traceparent");
+            };
+        }
+    }
+}

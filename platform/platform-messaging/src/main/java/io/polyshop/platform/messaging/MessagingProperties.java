@@ -1,0 +1,52 @@
+package io.polyshop.platform.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code polyshop.messaging}.
+ *
+ * @param maxAttempts handling attempts before a consumed event goes to the dead-letter topic
+ * @param retryInterval pause between those attempts
+ * @param deadLetterSuffix appended to a topic's name to name its dead-letter topic
+ * @param outbox the relay's settings
+ */
+@ConfigurationProperties("polyshop.messaging")
+public record MessagingProperties(Integer maxAttempts, Duration retryInterval, String deadLetterSuffix, Relay outbox) {
+
+    public MessagingProperties {
+        maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+        retryInterval = retryInterval == null ? Duration.ofMillis(200) : retryInterval;
+        deadLetterSuffix = deadLetterSuffix == null ? ".dlt" : deadLetterSuffix;
+        outbox = outbox == null ? new Relay(null, null, null, null, null, null) : outbox;
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("polyshop.messaging.max-attempts must be at least 1");
+        }
+    }
+
+    /**
+     * @param batchSize events read and sent per relay round
+     * @param idlePoll how long the relay waits for a commit signal before looking again
+     * @param initialBackoff first pause after Kafka refused a batch; doubles up to maxBackoff
+     * @param maxBackoff longest pause between attempts while Kafka is away
+     * @param unhealthyAge the oldest pending event's age at which health reports DOWN
+     * @param retention how long published rows are kept before they are deleted
+     */
+    public record Relay(
+            Integer batchSize,
+            Duration idlePoll,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration unhealthyAge,
+            Duration retention) {
+
+        public Relay {
+            batchSize = batchSize == null ? 500 : batchSize;
+            idlePoll = idlePoll == null ? Duration.ofMillis(500) : idlePoll;
+            initialBackoff = initialBackoff == null ? Duration.ofMillis(100) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+            unhealthyAge = unhealthyAge == null ? Duration.ofMinutes(5) : unhealthyAge;
+            retention = retention == null ? Duration.ofDays(7) : retention;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.polyshop.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Publishes pending outbox rows to Kafka in commit order, keyed by aggregate id, so that one
+ * aggregate's events reach its partition in the order they were written.
+ *
+ * <p>One relay is active per database at a time (a transaction-scoped advisory lock), which keeps
+ * the order across several instances of a service. A round sends a batch, waits for Kafka's
+ * acknowledgements and marks the acknowledged prefix published; the first refused event stops
+ * the round, so nothing behind it overtakes it. While Kafka is away the relay retries with a
+ * doubling pause; events keep accumulating in the table and go out once Kafka is back.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long LEADER_LOCK = 0x706f6c79_6f757478L;
+
+    private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+    private final KafkaOperations<String, Object> kafka;
+    private final MessagingProperties.Relay settings;
+    private final Semaphore committed = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private Instant nextCleanup = Instant.EPOCH;
+
+    public OutboxRelay(
+            JdbcClient jdbc,
+            TransactionOperations transactions,
+            KafkaOperations<String, Object> kafka,
+            MessagingProperties.Relay settings) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.settings = settings;
+    }
+
+    /** Called after a transaction that appended events commits: the relay looks at once. */
+    public void wakeUp() {
+        committed.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::relayUntilStopped);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (worker != null) {
+            committed.release();
+            try {
+                worker.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void relayUntilStopped() {
+        Duration backoff = settings.initialBackoff();
+        while (running) {
+            try {
+                Round round = relayOnce();
+                if (round.failure() != null) {
+                    log.warn(
+                            "outbox relay: Kafka refused an event ({}); {} published this round, retrying in {} ms",
+                            round.failure().getMessage(),
+                            round.published(),
+                            backoff.toMillis());
+                    pause(backoff);
+                    backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
+                    continue;
+                }
+                backoff = settings.initialBackoff();
+                if (round.published() < settings.batchSize()) {
+                    cleanUpPublished();
+                    committed.drainPermits();
+                    committed.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("outbox relay: round failed ({}), retrying in {} ms", e.getMessage(), backoff.toMillis());
+                pause(backoff);
+                backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
+            }
+        }
+    }
+
+    /** One round: send the oldest pending batch and mark what Kafka acknowledged. */
+    Round relayOnce() {
+        return transactions.execute(status -> {
+            boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                    .param(LEADER_LOCK)
+                    .query(Boolean.class)
+                    .single();
+            if (!leader) {
+                return new Round(0, null);
+            }
+            List<Pending> batch = jdbc.sql("""
+                            select sequence, topic, message_key, envelope, trace_parent
+                            from outbox_event where published_at is null
+                            order by sequence limit :limit
+                            """)
+                    .param("limit", settings.batchSize())
+                    .query(Pending.class)
+                    .list();
+            List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>(batch.size());
+            for (Pending event : batch) {
+                try {
+                    sends.add(kafka.send(event.toRecord()));
+                } catch (RuntimeException e) {
+                    // Without metadata (broker away) the client refuses at once instead of failing the future.
+                    sends.add(CompletableFuture.failedFuture(e));
+                    break;
+                }
+            }
+            int acknowledged = 0;
+            Exception failure = null;
+            for (CompletableFuture<SendResult<String, Object>> send : sends) {
+                try {
+                    send.get();
+                    acknowledged++;
+                } catch (ExecutionException e) {
+                    failure = e.getCause() instanceof Exception cause ? cause : e;
+                    break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                    break;
+                }
+            }
+            if (acknowledged > 0) {
+                jdbc.sql(
+                                "update outbox_event set published_at = now() where sequence <= :last and published_at is null")
+                        .param("last", batch.get(acknowledged - 1).sequence())
+                        .update();
+            }
+            if (failure != null) {
+                jdbc.sql(
+                                "update outbox_event set attempts = attempts + 1, last_error = :error where sequence = :sequence")
+                        .param("error", truncate(String.valueOf(failure.getMessage())))
+                        .param("sequence", batch.get(acknowledged).sequence())
+                        .update();
+            }
+            return new Round(acknowledged, failure);
+        });
+    }
+
+    private void cleanUpPublished() {
+        if (Instant.now().isBefore(nextCleanup)) {
+            return;
+        }
+        nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
+        jdbc.sql("delete from outbox_event where published_at < :before")
+                .param("before", java.sql.Timestamp.from(Instant.now().minus(settings.retention())))
+                .update();
+    }
+
+    private static String truncate(String message) {
+        return message.length() <= 1000 ? message : message.substring(0, 1000);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** What one round achieved: events acknowledged by Kafka, and the refusal that ended it, if any. */
+    record Round(int published, Exception failure) {}
+
+    record Pending(long sequence, String topic, String messageKey, byte[] envelope, String traceParent) {
+
+        ProducerRecord<String, Object> toRecord() {
+            ProducerRecord<String, Object> record = new ProducerRecord<>(topic, messageKey, envelope);
+            record.headers().add("content-type", EventEnvelopes.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            if (traceParent != null) {
+                record.headers().add("traceparent", traceParent.getBytes(StandardCharsets.UTF_8));
+            }
+            return record;
+        }
+    }
+}

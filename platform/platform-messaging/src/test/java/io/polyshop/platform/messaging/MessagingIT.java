@@ -1,0 +1,214 @@
+package io.polyshop.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudevents.CloudEvent;
+import io.polyshop.platform.engines.KafkaEngine;
+import io.polyshop.platform.messaging.sample.SampleApplication;
+import io.polyshop.platform.messaging.sample.SampleOrders;
+import io.polyshop.platform.messaging.sample.SampleProjection;
+import io.polyshop.platform.test.PostgresDatabase;
+import io.polyshop.platform.test.TestEngines;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(classes = SampleApplication.class)
+class MessagingIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @Autowired
+    SampleOrders orders;
+
+    @Autowired
+    SampleProjection projection;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EventEnvelopes envelopes;
+
+    @Autowired
+    KafkaTemplate<String, Object> polyshopEventTemplate;
+
+    @Autowired
+    DeadLetters deadLetters;
+
+    @Autowired
+    OutboxBacklog backlog;
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        PostgresDatabase database = TestEngines.freshPostgresDatabase("messaging");
+        registry.add("spring.datasource.url", database::jdbcUrl);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+    }
+
+    @Test
+    void neverPublishesAnEventWhoseTransactionRolledBack() {
+        String rolledBack = "rolled-back-" + UUID.randomUUID();
+        String committed = "committed-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> orders.placeAndFail(rolledBack)).hasMessageContaining("unreachable");
+        orders.place(committed);
+
+        awaitApplied(committed, 1);
+        assertThat(jdbc.sql("select count(*) from outbox_event where message_key = ?")
+                        .param(rolledBack)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(subjectsOn(SampleOrders.TOPIC)).contains(committed).doesNotContain(rolledBack);
+    }
+
+    @Test
+    void publishesWhatWasWrittenWhileKafkaWasDownOnceItReturnsAndAppliesEachOnceInOrder() {
+        KafkaEngine kafka = TestEngines.embeddedKafka();
+        List<String> ids = IntStream.range(0, 20)
+                .mapToObj(i -> "outage-" + i + "-" + UUID.randomUUID())
+                .toList();
+
+        kafka.close();
+        try {
+            for (String id : ids) {
+                orders.place(id);
+                orders.pay(id);
+            }
+            assertThat(backlog.snapshot().pending()).isGreaterThanOrEqualTo(40);
+            await().atMost(DEADLINE)
+                    .alias("the relay has tried and been refused while Kafka was away")
+                    .until(() -> jdbc.sql("select coalesce(max(attempts), 0) from outbox_event")
+                                    .query(Integer.class)
+                                    .single()
+                            > 0);
+        } finally {
+            kafka.start();
+        }
+
+        for (String id : ids) {
+            awaitApplied(id, 2);
+            assertThat(typesAppliedFor(id))
+                    .containsExactly("polyshop.sample.order-placed.v1", "polyshop.sample.order-paid.v1");
+        }
+        await().atMost(DEADLINE).until(() -> backlog.snapshot().pending() == 0);
+    }
+
+    @Test
+    void appliesARedeliveredEventOnce() {
+        String id = "redelivered-" + UUID.randomUUID();
+        CloudEvent event =
+                envelopes.envelope("polyshop.sample.order-placed.v1", id, "{}".getBytes(StandardCharsets.UTF_8));
+        String marker = "marker-after-" + id;
+        CloudEvent markerEvent =
+                envelopes.envelope("polyshop.sample.order-paid.v1", marker, "{}".getBytes(StandardCharsets.UTF_8));
+
+        send(id, event);
+        send(id, event);
+        send(id, markerEvent);
+
+        awaitApplied(marker, 1);
+        assertThat(appliedCount(id)).isEqualTo(1);
+    }
+
+    @Test
+    void parksAPoisonEventInTheDeadLetterTopicKeepsThePartitionFlowingAndReplaysItAfterTheFix() {
+        String poison = "poison-" + UUID.randomUUID();
+        String healthy = "healthy-after-" + poison;
+        CloudEvent poisonEvent =
+                envelopes.envelope("polyshop.sample.order-placed.v1", poison, "{}".getBytes(StandardCharsets.UTF_8));
+
+        send(poison, poisonEvent);
+        send(
+                poison,
+                envelopes.envelope("polyshop.sample.order-paid.v1", healthy, "{}".getBytes(StandardCharsets.UTF_8)));
+
+        awaitApplied(healthy, 1);
+        String deadLetterTopic = deadLetters.deadLetterTopicOf(SampleOrders.TOPIC);
+        await().atMost(DEADLINE).until(() -> subjectsOn(deadLetterTopic).contains(poison));
+        assertThat(appliedCount(poison)).isZero();
+
+        projection.fixPoison();
+        assertThat(deadLetters.replay(deadLetterTopic)).isGreaterThanOrEqualTo(1);
+
+        awaitApplied(poison, 1);
+        assertThat(deadLetters.replay(deadLetterTopic))
+                .as("a second replay finds nothing new")
+                .isZero();
+    }
+
+    private void send(String key, CloudEvent event) {
+        ProducerRecord<String, Object> record =
+                new ProducerRecord<>(SampleOrders.TOPIC, key, envelopes.serialize(event));
+        record.headers().add("content-type", EventEnvelopes.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        polyshopEventTemplate.send(record).join();
+    }
+
+    private void awaitApplied(String orderId, int events) {
+        await().atMost(DEADLINE).until(() -> appliedCount(orderId) >= events);
+        assertThat(appliedCount(orderId)).isEqualTo(events);
+    }
+
+    private long appliedCount(String orderId) {
+        return jdbc.sql("select count(*) from applied_event where order_id = ?")
+                .param(orderId)
+                .query(Long.class)
+                .single();
+    }
+
+    private List<String> typesAppliedFor(String orderId) {
+        return jdbc.sql("select type from applied_event where order_id = ? order by applied_order")
+                .param(orderId)
+                .query(String.class)
+                .list();
+    }
+
+    /** Reads a topic from the beginning to its current end and returns the CloudEvents' subjects. */
+    private List<String> subjectsOn(String topic) {
+        List<String> subjects = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestEngines.kafkaBootstrapServers(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    subjects.add(envelopes.deserialize(record.value()).getSubject());
+                }
+            }
+        }
+        return subjects;
+    }
+}
