@@ -1,0 +1,51 @@
+package io.polyshop.platform.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+class ServiceArchitectureRulesTest {
+
+    private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages("io.polyshop.fixture");
+
+    @Test
+    void acceptsAServiceShapedAsDesigned() {
+        for (var rule : ServiceArchitecture.all("io.polyshop.fixture.good")) {
+            assertThatCode(() -> rule.check(FIXTURES)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void rejectsADomainThatUsesSpring() {
+        assertThatThrownBy(() -> ServiceArchitecture.domainIsPlainJava("io.polyshop.fixture.bad")
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.springframework.stereotype.Component");
+    }
+
+    @Test
+    void rejectsADomainThatReachesAnAdapter() {
+        assertThatThrownBy(() -> ServiceArchitecture.domainDoesNotReachAdapters("io.polyshop.fixture.bad")
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OrderRow");
+    }
+
+    @Test
+    void rejectsAnApplicationLayerThatReachesAnAdapter() {
+        assertThatThrownBy(() -> ServiceArchitecture.applicationDoesNotReachAdapters("io.polyshop.fixture.bad")
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlaceOrder");
+    }
+
+    @Test
+    void failsWhenARuleMatchesNoClass() {
+        for (var rule : ServiceArchitecture.all("io.polyshop.fixture.renamed")) {
+            assertThatThrownBy(() -> rule.check(FIXTURES)).isInstanceOf(AssertionError.class);
+        }
+    }
+}
