@@ -1,0 +1,197 @@
+package io.polyshop.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} for POST: the first response to a key is stored and replayed for every
+ * repeat with the same method, path and body ({@code Idempotent-Replayed: true}); the same key with
+ * a different request is refused with 422, and while the first is still running with 409. Keys are
+ * scoped to the caller. A first attempt that failed on the server's side (5xx) frees the key.
+ */
+public class IdempotencyKeys extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
+
+    private final IdempotencyStore store;
+    private final ProblemWriter problems;
+
+    public IdempotencyKeys(IdempotencyStore store, ProblemWriter problems) {
+        this.store = store;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (!SANE.matcher(key).matches()) {
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    Problems.VALIDATION,
+                    "Invalid request",
+                    "Idempotency-Key must be 1 to 255 letters, digits or . _ : -");
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String scope = scope(request);
+        String fingerprint = fingerprint(request, body);
+        Optional<IdempotencyStore.Entry> earlier = store.claim(scope, key, fingerprint);
+        if (earlier.isPresent()) {
+            answerRepeat(request, response, earlier.get(), fingerprint);
+            return;
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new CachedBody(request, body), recorded);
+        } catch (IOException | ServletException | RuntimeException e) {
+            store.release(scope, key);
+            throw e;
+        }
+        if (recorded.getStatus() >= 500) {
+            store.release(scope, key);
+        } else {
+            store.complete(
+                    scope, key, recorded.getStatus(), recorded.getContentType(), recorded.getContentAsByteArray());
+        }
+        recorded.copyBodyToResponse();
+    }
+
+    private void answerRepeat(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            IdempotencyStore.Entry earlier,
+            String fingerprint)
+            throws IOException {
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    Problems.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key reused",
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
+            return;
+        }
+        if (!earlier.completed()) {
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.CONFLICT,
+                    Problems.IDEMPOTENCY_KEY_IN_FLIGHT,
+                    "Request in progress",
+                    "The first request with this Idempotency-Key is still being processed.");
+            return;
+        }
+        response.setStatus(earlier.status());
+        if (earlier.contentType() != null) {
+            response.setContentType(earlier.contentType());
+        }
+        response.setHeader(REPLAYED, "true");
+        if (earlier.body() != null) {
+            response.getOutputStream().write(earlier.body());
+        }
+    }
+
+    private static String scope(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        return principal == null ? "anonymous" : "user:" + principal.getName();
+    }
+
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            sha256.update(body);
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body read once for the fingerprint and offered again to the handler. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already in memory");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.polyshop.platform.web;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Problem details, request ids, size limits and idempotency keys for every Polyshop HTTP service. */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+        })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(WebProperties.class)
+public class WebAutoConfiguration {
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(WebProperties settings, ProblemWriter problems) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimit(settings.maxRequestSize().toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnBean(IdempotencyStore.class)
+    FilterRegistrationBean<IdempotencyKeys> idempotencyKeys(IdempotencyStore store, ProblemWriter problems) {
+        FilterRegistrationBean<IdempotencyKeys> registration =
+                new FilterRegistrationBean<>(new IdempotencyKeys(store, problems));
+        // After security, so that keys are scoped to the authenticated caller.
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+        return registration;
+    }
+
+    /** The idempotency store for services whose store is PostgreSQL. */
+    @AutoConfiguration
+    @ConditionalOnClass({JdbcClient.class, Flyway.class})
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class PostgresIdempotency {
+
+        @Bean(initMethod = "migrate")
+        Flyway webSchema(DataSource dataSource) {
+            return Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/polyshop-web")
+                    .table("polyshop_web_schema_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(IdempotencyStore.class)
+        IdempotencyStore idempotencyStore(DataSource dataSource, Flyway webSchema) {
+            return new JdbcIdempotencyStore(JdbcClient.create(dataSource));
+        }
+    }
+}

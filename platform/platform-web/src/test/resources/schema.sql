@@ -1,0 +1,1 @@
+create table if not exists sample_item (id uuid primary key, name text not null);
