@@ -1,0 +1,35 @@
+package io.polyshop.platform.observability;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Observability settings every Polyshop service starts with. They sit below every other property
+ * source, so a service's application.properties or an environment variable overrides any of them.
+ */
+public class ObservabilityDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "polyshopObservabilityDefaults";
+
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            // Kubernetes-style probes, also used by ./polyshop up to wait for a service.
+            Map.entry("management.endpoint.health.probes.enabled", true),
+            Map.entry("management.endpoint.health.show-details", "always"),
+            Map.entry("management.endpoint.health.validate-group-membership", false),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters"),
+            // Every request and Kafka record carries a W3C traceparent; ids land in every log line.
+            Map.entry("management.tracing.sampling.probability", 1.0),
+            Map.entry("management.tracing.propagation.type", "w3c"),
+            Map.entry("spring.kafka.template.observation-enabled", true),
+            Map.entry("spring.kafka.listener.observation-enabled", true),
+            Map.entry("logging.structured.format.console", "ecs"),
+            Map.entry("spring.threads.virtual.enabled", true));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, DEFAULTS));
+    }
+}
