@@ -59,6 +59,9 @@ class MessagingIT {
     @Autowired
     OutboxBacklog backlog;
 
+    @Autowired
+    io.micrometer.tracing.Tracer tracer;
+
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
         PostgresDatabase database = TestEngines.freshPostgresDatabase("messaging");
@@ -160,6 +163,40 @@ class MessagingIT {
                 .isZero();
     }
 
+    @Test
+    void carriesTheWritersTraceFromTheOutboxRowToTheKafkaRecord() {
+        String id = "traced-" + UUID.randomUUID();
+        var span = tracer.nextSpan().name("place order").start();
+        try (var scope = tracer.withSpan(span)) {
+            orders.place(id);
+        } finally {
+            span.end();
+        }
+        String traceId = span.context().traceId();
+
+        awaitApplied(id, 1);
+        assertThat(jdbc.sql("select trace_parent from outbox_event where message_key = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .contains(traceId);
+        assertThat(traceParentsOn(SampleOrders.TOPIC, id))
+                .singleElement()
+                .asString()
+                .contains(traceId);
+    }
+
+    private List<String> traceParentsOn(String topic, String subject) {
+        List<String> traceParents = new ArrayList<>();
+        readTopic(topic, record -> {
+            if (subject.equals(envelopes.deserialize(record.value()).getSubject())) {
+                var header = record.headers().lastHeader("traceparent");
+                traceParents.add(header == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            }
+        });
+        return traceParents;
+    }
+
     private void send(String key, CloudEvent event) {
         ProducerRecord<String, Object> record =
                 new ProducerRecord<>(SampleOrders.TOPIC, key, envelopes.serialize(event));
@@ -186,9 +223,16 @@ class MessagingIT {
                 .list();
     }
 
-    /** Reads a topic from the beginning to its current end and returns the CloudEvents' subjects. */
+    /** The CloudEvents' subjects on a topic, from its beginning to its current end. */
     private List<String> subjectsOn(String topic) {
         List<String> subjects = new ArrayList<>();
+        readTopic(
+                topic,
+                record -> subjects.add(envelopes.deserialize(record.value()).getSubject()));
+        return subjects;
+    }
+
+    private static void readTopic(String topic, java.util.function.Consumer<ConsumerRecord<String, byte[]>> reader) {
         try (var consumer = new KafkaConsumer<>(
                 Map.<String, Object>of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -204,11 +248,8 @@ class MessagingIT {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    subjects.add(envelopes.deserialize(record.value()).getSubject());
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(reader);
             }
         }
-        return subjects;
     }
 }
