@@ -9,7 +9,7 @@ import io.polyshop.platform.engines.KafkaEngine;
 import io.polyshop.platform.messaging.sample.SampleApplication;
 import io.polyshop.platform.messaging.sample.SampleOrders;
 import io.polyshop.platform.messaging.sample.SampleProjection;
-import io.polyshop.platform.test.PostgresDatabase;
+import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,11 +64,8 @@ class MessagingIT {
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        PostgresDatabase database = TestEngines.freshPostgresDatabase("messaging");
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::username);
-        registry.add("spring.datasource.password", database::password);
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+        SpringEngineProperties.postgres(registry, "messaging");
+        SpringEngineProperties.kafka(registry);
     }
 
     @Test

@@ -5,8 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.polyshop.platform.messaging.sample.SampleApplication;
 import io.polyshop.platform.messaging.sample.SampleOrders;
-import io.polyshop.platform.test.PostgresDatabase;
-import io.polyshop.platform.test.TestEngines;
+import io.polyshop.platform.test.SpringEngineProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,11 +47,8 @@ class OutboxRelayBenchmark {
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        PostgresDatabase database = TestEngines.freshPostgresDatabase("outbox_bench");
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::username);
-        registry.add("spring.datasource.password", database::password);
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+        SpringEngineProperties.postgres(registry, "outbox_bench");
+        SpringEngineProperties.kafka(registry);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.polyshop.platform.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.polyshop.platform.test.TestEngines;
+import io.polyshop.platform.test.SpringEngineProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +37,7 @@ class ObservabilityIT {
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+        SpringEngineProperties.kafka(registry);
     }
 
     @Test

@@ -2,8 +2,7 @@ package io.polyshop.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.polyshop.platform.test.PostgresDatabase;
-import io.polyshop.platform.test.TestEngines;
+import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.web.sample.WebSampleApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,10 +39,7 @@ class WebIT {
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        PostgresDatabase database = TestEngines.freshPostgresDatabase("web");
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::username);
-        registry.add("spring.datasource.password", database::password);
+        SpringEngineProperties.postgres(registry, "web");
     }
 
     @Test

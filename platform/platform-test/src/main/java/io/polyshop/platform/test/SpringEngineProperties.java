@@ -1,0 +1,26 @@
+package io.polyshop.platform.test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Points a Spring Boot test's standard settings at the test engines, from a
+ * {@code @DynamicPropertySource} method: {@code SpringEngineProperties.postgres(registry, "orders")}.
+ */
+public final class SpringEngineProperties {
+
+    private SpringEngineProperties() {}
+
+    /** A fresh database for this test context as {@code spring.datasource.*}. */
+    public static PostgresDatabase postgres(DynamicPropertyRegistry registry, String hint) {
+        PostgresDatabase database = TestEngines.freshPostgresDatabase(hint);
+        registry.add("spring.datasource.url", database::jdbcUrl);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
+        return database;
+    }
+
+    /** The test broker as {@code spring.kafka.bootstrap-servers}. */
+    public static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+    }
+}
