@@ -48,6 +48,7 @@ public final class Devstack {
     private final Deque<Engine> engines = new ArrayDeque<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, String> shared = new LinkedHashMap<>();
+    private volatile boolean failed;
 
     Devstack(Path root, PortSettings ports) {
         this.root = root;
@@ -62,10 +63,10 @@ public final class Devstack {
         Runtime.getRuntime().addShutdownHook(new Thread(devstack::stop, "devstack-stop"));
         try {
             devstack.start();
+        } catch (DevstackException e) {
+            devstack.fail(e.getMessage(), null);
         } catch (RuntimeException e) {
-            log.error("devstack did not start: {}", e.getMessage(), e);
-            devstack.board.overall(State.FAILED, e.getMessage());
-            System.exit(1);
+            devstack.fail(e.getMessage(), e);
         }
         new CountDownLatch(1).await();
     }
@@ -99,6 +100,18 @@ public final class Devstack {
         services.forEach(ServiceProcess::awaitReady);
         board.overall(State.READY, engines.size() + " engines, " + services.size() + " services");
         log.info("devstack ready: {} engines, {} services", engines.size(), services.size());
+    }
+
+    /** Reports why the start failed, in one line for the user (the trace only when it is a surprise). */
+    private void fail(String reason, RuntimeException unexpected) {
+        failed = true;
+        if (unexpected == null) {
+            log.error("devstack did not start: {}", reason);
+        } else {
+            log.error("devstack did not start: {}", reason, unexpected);
+        }
+        board.overall(State.FAILED, reason);
+        System.exit(1);
     }
 
     private Map<String, String> startStore(StoreInstance store) {
@@ -236,7 +249,9 @@ public final class Devstack {
                 log.warn("{} did not stop cleanly: {}", engine.name(), e.getMessage());
             }
         }
-        board.overall(State.STOPPED, "stopped");
+        if (!failed) {
+            board.overall(State.STOPPED, "stopped");
+        }
     }
 
     /** A password made on first start and kept under .polyshop/secrets, readable by the owner only. */
