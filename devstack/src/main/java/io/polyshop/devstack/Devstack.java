@@ -123,6 +123,7 @@ public final class Devstack {
                         startEngine(name, owner, () -> PostgresEngine.start(store.port(), data(name)));
                 String password = secret(name);
                 postgres.createDatabase(store.owner(), store.owner(), password);
+                postgres.requirePasswordsExceptSuperuser();
                 board.put(new Row(
                         name,
                         "engine",

@@ -1,6 +1,7 @@
 package io.polyshop.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClients;
 import io.lettuce.core.RedisClient;
@@ -61,6 +62,12 @@ class DevstackIT {
         Devstack second = new Devstack(root, new PortSettings(environment));
         try {
             second.start();
+            assertThatThrownBy(() -> DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:" + port("probe.postgres.port") + "/probe",
+                            "probe",
+                            "guessed"))
+                    .as("a service's database takes only that service's password")
+                    .hasMessageContaining("password authentication failed");
             assertThat(readFromEveryEngine())
                     .containsExactly(
                             "postgres: kept",

@@ -3,6 +3,7 @@ package io.polyshop.platform.engines;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,21 +17,25 @@ public final class PostgresEngine implements Engine {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private PostgresEngine(EmbeddedPostgres postgres) {
+    private PostgresEngine(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     public static PostgresEngine start(int port, Path dataDirectory) {
         try {
-            return new PostgresEngine(EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("listen_addresses", LoopbackPorts.HOST)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
-                    .start());
+            return new PostgresEngine(
+                    EmbeddedPostgres.builder()
+                            .setPort(port)
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(false)
+                            .setServerConfig("listen_addresses", LoopbackPorts.HOST)
+                            .setServerConfig("max_connections", "200")
+                            .setServerConfig("fsync", "off")
+                            .start(),
+                    dataDirectory);
         } catch (IOException e) {
             throw new EngineStartException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
         }
@@ -73,6 +78,29 @@ public final class PostgresEngine implements Engine {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes every role but the superuser log in with its password (scram-sha-256). initdb's default
+     * trusts loopback, which would let any local client act as any service. The superuser keeps
+     * loopback trust because the embedded server's own start-up check connects as it.
+     */
+    public void requirePasswordsExceptSuperuser() {
+        String rules = String.join(
+                "\n",
+                "# written by Polyshop's PostgresEngine: services must present their own password",
+                "local all " + SUPERUSER + " trust",
+                "host  all " + SUPERUSER + " 127.0.0.1/32 trust",
+                "local all all scram-sha-256",
+                "host  all all 127.0.0.1/32 scram-sha-256",
+                "");
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), rules);
+            statement.execute("select pg_reload_conf()");
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not require passwords on PostgreSQL: " + e.getMessage(), e);
         }
     }
 

@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
         afterName = {
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
         })
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
@@ -117,6 +118,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
     DeadLetterEndpoint deadLetterEndpoint(DeadLetters deadLetters) {
         return new DeadLetterEndpoint(deadLetters);
+    }
+
+    @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    ConsumerLag consumerLag(MeterRegistry registry, MessagingProperties settings) {
+        return new ConsumerLag(registry, settings.maxConsumerLag());
     }
 
     /** Outbox and inbox, for services whose store is PostgreSQL. */

@@ -9,15 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts handling attempts before a consumed event goes to the dead-letter topic
  * @param retryInterval pause between those attempts
  * @param deadLetterSuffix appended to a topic's name to name its dead-letter topic
+ * @param maxConsumerLag records a consumer may trail its partition before health reports DOWN
  * @param outbox the relay's settings
  */
 @ConfigurationProperties("polyshop.messaging")
-public record MessagingProperties(Integer maxAttempts, Duration retryInterval, String deadLetterSuffix, Relay outbox) {
+public record MessagingProperties(
+        Integer maxAttempts, Duration retryInterval, String deadLetterSuffix, Long maxConsumerLag, Relay outbox) {
 
     public MessagingProperties {
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         retryInterval = retryInterval == null ? Duration.ofMillis(200) : retryInterval;
         deadLetterSuffix = deadLetterSuffix == null ? ".dlt" : deadLetterSuffix;
+        maxConsumerLag = maxConsumerLag == null ? 10_000L : maxConsumerLag;
         outbox = outbox == null ? new Relay(null, null, null, null, null, null) : outbox;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("polyshop.messaging.max-attempts must be at least 1");

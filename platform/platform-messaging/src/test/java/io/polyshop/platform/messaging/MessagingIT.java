@@ -62,6 +62,12 @@ class MessagingIT {
     @Autowired
     io.micrometer.tracing.Tracer tracer;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    ConsumerLag consumerLag;
+
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
         SpringEngineProperties.postgres(registry, "messaging");
@@ -181,6 +187,20 @@ class MessagingIT {
                 .singleElement()
                 .asString()
                 .contains(traceId);
+    }
+
+    @Test
+    void reportsOutboxBacklogAndConsumerLagAsMetricsAndHealth() {
+        String id = "measured-" + UUID.randomUUID();
+        orders.place(id);
+        awaitApplied(id, 1);
+
+        assertThat(meters.get("polyshop.outbox.backlog").gauge().value()).isZero();
+        assertThat(meters.get("polyshop.outbox.oldest.age").gauge().value()).isZero();
+        await().atMost(DEADLINE)
+                .until(() -> !meters.find(ConsumerLag.LAG_METRIC).gauges().isEmpty());
+        assertThat(consumerLag.health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(backlog.health().getStatus().getCode()).isEqualTo("UP");
     }
 
     private List<String> traceParentsOn(String topic, String subject) {
