@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -100,13 +99,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem(request, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", exception.getMessage()));
     }
 
-    @ExceptionHandler({ConflictException.class, OptimisticLockingFailureException.class})
-    ResponseEntity<Object> conflict(RuntimeException exception, WebRequest request) {
-        String detail = exception instanceof ConflictException
-                ? exception.getMessage()
-                : "The resource was changed by someone else; read it again and retry.";
+    /** Stores report stale writes in their own ways; each adapter turns them into a ConflictException. */
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException exception, WebRequest request) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(request, HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", detail));
+                .body(problem(request, HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", exception.getMessage()));
     }
 
     @ExceptionHandler(RequestSizeLimit.PayloadTooLargeException.class)

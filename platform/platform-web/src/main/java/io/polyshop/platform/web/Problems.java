@@ -9,6 +9,8 @@ public final class Problems {
 
     public static final URI VALIDATION = URI.create(BASE + "validation");
     public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
+    public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
+    public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
     public static final URI CONFLICT = URI.create(BASE + "conflict");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");

@@ -1,0 +1,30 @@
+package io.polyshop.platform.security;
+
+import io.polyshop.platform.web.ProblemWriter;
+import io.polyshop.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A method-level refusal ({@code @PreAuthorize}) answers 403 before the catch-all turns it into 500. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AccessDeniedAdvice {
+
+    @ExceptionHandler(AuthorizationDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(ProblemWriter.problem(
+                        request,
+                        HttpStatus.FORBIDDEN,
+                        Problems.FORBIDDEN,
+                        "Forbidden",
+                        "Your role does not allow this."));
+    }
+}

@@ -1,0 +1,119 @@
+package io.polyshop.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polyshop.platform.security.sample.SecuredSampleApplication;
+import io.polyshop.platform.test.TestTokens;
+import io.polyshop.platform.web.Problems;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(classes = SecuredSampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityIT {
+
+    private static final TestTokens TOKENS = TestTokens.shared();
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+    }
+
+    @Test
+    void acceptsAValidTokenAndTakesTheCallerFromItsSubjectAndRoles() throws Exception {
+        var response = get("/api/v1/me", TOKENS.valid("customer-1", "CUSTOMER"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"id\":\"customer-1\"").contains("CUSTOMER");
+    }
+
+    @Test
+    void refusesRequestsWithoutATokenWith401() throws Exception {
+        var response = get("/api/v1/me", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertThat(response.body()).contains(Problems.UNAUTHORIZED.toString());
+    }
+
+    @Test
+    void refusesExpiredTamperedWrongKeyAndUnsignedTokensAlikeWith401() throws Exception {
+        for (String token : new String[] {
+            TOKENS.expired("customer-1", "CUSTOMER"),
+            TOKENS.tampered("customer-1", "CUSTOMER", "ADMIN"),
+            TOKENS.signedWithWrongKey("customer-1", "CUSTOMER"),
+            TOKENS.unsigned("customer-1", "ADMIN")
+        }) {
+            var response = get("/api/v1/me", token);
+
+            assertThat(response.statusCode()).as(token).isEqualTo(401);
+            assertThat(response.body())
+                    .contains("A valid bearer token is required.")
+                    .doesNotContainIgnoringCase("expired")
+                    .doesNotContainIgnoringCase("signature");
+        }
+    }
+
+    @Test
+    void refusesACustomerOnAnAdminOnlyResourceWith403() throws Exception {
+        var customer = get("/api/v1/admin/reports", TOKENS.valid("customer-1", "CUSTOMER"));
+        var escalated = get("/api/v1/admin/reports", TOKENS.tampered("customer-1", "ADMIN"));
+        var admin = get("/api/v1/admin/reports", TOKENS.valid("admin-1", "ADMIN"));
+
+        assertThat(customer.statusCode()).isEqualTo(403);
+        assertThat(customer.body()).contains(Problems.FORBIDDEN.toString());
+        assertThat(escalated.statusCode()).isEqualTo(401);
+        assertThat(admin.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answersAnotherCustomersResourceWith404AsIfItDidNotExist() throws Exception {
+        var owner = get("/api/v1/carts/customer-1", TOKENS.valid("customer-1", "CUSTOMER"));
+        var stranger = get("/api/v1/carts/customer-1", TOKENS.valid("customer-2", "CUSTOMER"));
+        var support = get("/api/v1/carts/customer-1", TOKENS.valid("support-1", "SUPPORT"));
+
+        assertThat(owner.statusCode()).isEqualTo(200);
+        assertThat(stranger.statusCode()).isEqualTo(404);
+        assertThat(stranger.body()).contains(Problems.NOT_FOUND.toString());
+        assertThat(support.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void letsDeclaredPublicEndpointsAndHealthProbesThroughWithoutAToken() throws Exception {
+        assertThat(get("/api/v1/catalog/ping", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesOversizedBodiesWith413EvenWithAValidToken() throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/notes"))
+                        .header("Authorization", "Bearer " + TOKENS.valid("customer-1", "CUSTOMER"))
+                        .header("content-type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(20_000)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

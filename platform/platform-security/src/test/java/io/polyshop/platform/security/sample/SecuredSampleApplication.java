@@ -1,0 +1,55 @@
+package io.polyshop.platform.security.sample;
+
+import io.polyshop.platform.security.Caller;
+import io.polyshop.platform.security.Ownership;
+import io.polyshop.platform.security.PublicEndpoints;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A service with an open, a customer, an owned and an admin-only resource. */
+@SpringBootApplication
+public class SecuredSampleApplication {
+
+    @Bean
+    PublicEndpoints publicEndpoints() {
+        return PublicEndpoints.of("GET /api/v1/catalog/**");
+    }
+
+    @RestController
+    static class Resources {
+
+        @GetMapping("/api/v1/catalog/ping")
+        Map<String, String> open() {
+            return Map.of("catalog", "open to everyone");
+        }
+
+        @GetMapping("/api/v1/me")
+        Caller me() {
+            return Caller.current().orElseThrow();
+        }
+
+        @GetMapping("/api/v1/carts/{customerId}")
+        Map<String, String> cart(@PathVariable String customerId) {
+            Ownership.requireOwner(customerId, "cart", customerId);
+            return Map.of("owner", customerId);
+        }
+
+        @GetMapping("/api/v1/admin/reports")
+        @PreAuthorize("hasRole('ADMIN')")
+        Map<String, String> reports() {
+            return Map.of("report", "sales");
+        }
+
+        @PostMapping("/api/v1/notes")
+        Map<String, Integer> note(@RequestBody String text) {
+            return Map.of("length", text.length());
+        }
+    }
+}
