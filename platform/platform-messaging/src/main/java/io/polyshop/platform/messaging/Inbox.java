@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Idempotent consumption: the event id is recorded in {@code inbox_event} in the same transaction as
+ * Idempotent consumption: the event id is recorded in {@code polyshop_messaging.inbox_event} in the same transaction as
  * the effect, so a redelivered event (at-least-once delivery, a replay, a relay retry) has one
  * effect. Two deliveries racing each other serialize on the primary key.
  */
@@ -26,7 +26,7 @@ public class Inbox {
     public boolean applyOnce(String consumer, String eventId, Runnable effect) {
         Boolean applied = transactions.execute(status -> {
             int recorded = jdbc.sql(
-                            "insert into inbox_event (consumer, event_id) values (:consumer, :id) on conflict do nothing")
+                            "insert into polyshop_messaging.inbox_event (consumer, event_id) values (:consumer, :id) on conflict do nothing")
                     .param("consumer", consumer)
                     .param("id", eventId)
                     .update();

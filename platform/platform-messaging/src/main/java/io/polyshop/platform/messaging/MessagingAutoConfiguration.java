@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -131,22 +130,15 @@ public class MessagingAutoConfiguration {
     @ConditionalOnBean(DataSource.class)
     static class PostgresOutbox {
 
-        /** The platform's tables, migrated with their own history so they never clash with the service's versions. */
-        @Bean(initMethod = "migrate")
-        Flyway messagingSchema(DataSource dataSource) {
-            return Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/polyshop-messaging")
-                    .table("polyshop_messaging_schema_history")
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load();
+        @Bean
+        MessagingSchema messagingSchema(DataSource dataSource) {
+            return new MessagingSchema(dataSource);
         }
 
         @Bean
         OutboxRelay outboxRelay(
                 DataSource dataSource,
-                Flyway messagingSchema,
+                MessagingSchema messagingSchema,
                 PlatformTransactionManager transactionManager,
                 KafkaTemplate<String, Object> polyshopEventTemplate,
                 MessagingProperties settings) {
@@ -170,14 +162,15 @@ public class MessagingAutoConfiguration {
         }
 
         @Bean
-        Inbox inbox(DataSource dataSource, Flyway messagingSchema, PlatformTransactionManager transactionManager) {
+        Inbox inbox(
+                DataSource dataSource, MessagingSchema messagingSchema, PlatformTransactionManager transactionManager) {
             return new Inbox(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager));
         }
 
         @Bean
         OutboxBacklog outboxBacklog(
                 DataSource dataSource,
-                Flyway messagingSchema,
+                MessagingSchema messagingSchema,
                 MessagingProperties settings,
                 ObjectProvider<MeterRegistry> registry) {
             OutboxBacklog backlog = new OutboxBacklog(

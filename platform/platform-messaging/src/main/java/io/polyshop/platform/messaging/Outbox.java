@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The transactional outbox: {@link #append} writes the event into {@code outbox_event} inside the
+ * The transactional outbox: {@link #append} writes the event into {@code polyshop_messaging.outbox_event} inside the
  * caller's transaction, so the event exists if and only if the state change commits. The relay
  * publishes it after commit.
  */
@@ -52,7 +52,7 @@ public class Outbox {
         }
         CloudEvent event = envelopes.envelope(type, aggregateId, json.writeValueAsBytes(payload));
         jdbc.sql("""
-                        insert into outbox_event (event_id, topic, message_key, event_type, envelope, trace_parent)
+                        insert into polyshop_messaging.outbox_event (event_id, topic, message_key, event_type, envelope, trace_parent)
                         values (:id, :topic, :key, :type, :envelope, :traceParent)
                         """)
                 .param("id", UUID.fromString(event.getId()))

@@ -28,7 +28,7 @@ public class OutboxBacklog implements HealthIndicator {
         return jdbc.sql("""
                         select count(*) as pending,
                                coalesce(extract(epoch from now() - min(created_at)), 0) as oldest_seconds
-                        from outbox_event where published_at is null
+                        from polyshop_messaging.outbox_event where published_at is null
                         """)
                 .query((row, number) -> new Snapshot(
                         row.getLong("pending"), Duration.ofMillis(Math.round(row.getDouble("oldest_seconds") * 1000))))

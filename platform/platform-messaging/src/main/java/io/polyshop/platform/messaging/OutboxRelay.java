@@ -127,7 +127,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<Pending> batch = jdbc.sql("""
                             select sequence, topic, message_key, envelope, trace_parent
-                            from outbox_event where published_at is null
+                            from polyshop_messaging.outbox_event where published_at is null
                             order by sequence limit :limit
                             """)
                     .param("limit", settings.batchSize())
@@ -160,13 +160,13 @@ public class OutboxRelay implements SmartLifecycle {
             }
             if (acknowledged > 0) {
                 jdbc.sql(
-                                "update outbox_event set published_at = now() where sequence <= :last and published_at is null")
+                                "update polyshop_messaging.outbox_event set published_at = now() where sequence <= :last and published_at is null")
                         .param("last", batch.get(acknowledged - 1).sequence())
                         .update();
             }
             if (failure != null) {
                 jdbc.sql(
-                                "update outbox_event set attempts = attempts + 1, last_error = :error where sequence = :sequence")
+                                "update polyshop_messaging.outbox_event set attempts = attempts + 1, last_error = :error where sequence = :sequence")
                         .param("error", truncate(String.valueOf(failure.getMessage())))
                         .param("sequence", batch.get(acknowledged).sequence())
                         .update();
@@ -180,7 +180,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
-        jdbc.sql("delete from outbox_event where published_at < :before")
+        jdbc.sql("delete from polyshop_messaging.outbox_event where published_at < :before")
                 .param("before", java.sql.Timestamp.from(Instant.now().minus(settings.retention())))
                 .update();
     }

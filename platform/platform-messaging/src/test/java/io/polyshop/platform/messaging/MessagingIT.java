@@ -83,7 +83,7 @@ class MessagingIT {
         orders.place(committed);
 
         awaitApplied(committed, 1);
-        assertThat(jdbc.sql("select count(*) from outbox_event where message_key = ?")
+        assertThat(jdbc.sql("select count(*) from polyshop_messaging.outbox_event where message_key = ?")
                         .param(rolledBack)
                         .query(Long.class)
                         .single())
@@ -107,7 +107,7 @@ class MessagingIT {
             assertThat(backlog.snapshot().pending()).isGreaterThanOrEqualTo(40);
             await().atMost(DEADLINE)
                     .alias("the relay has tried and been refused while Kafka was away")
-                    .until(() -> jdbc.sql("select coalesce(max(attempts), 0) from outbox_event")
+                    .until(() -> jdbc.sql("select coalesce(max(attempts), 0) from polyshop_messaging.outbox_event")
                                     .query(Integer.class)
                                     .single()
                             > 0);
@@ -178,7 +178,7 @@ class MessagingIT {
         String traceId = span.context().traceId();
 
         awaitApplied(id, 1);
-        assertThat(jdbc.sql("select trace_parent from outbox_event where message_key = ?")
+        assertThat(jdbc.sql("select trace_parent from polyshop_messaging.outbox_event where message_key = ?")
                         .param(id)
                         .query(String.class)
                         .single())

@@ -80,7 +80,7 @@ class OutboxRelayBenchmark {
                                percentile_cont(0.99) within group (order by ms) as p99,
                                max(ms) as worst
                         from (select extract(epoch from published_at - created_at) * 1000 as ms
-                              from outbox_event where message_key like 'bench-%') latencies
+                              from polyshop_messaging.outbox_event where message_key like 'bench-%') latencies
                         """)
                 .query((row, n) -> new double[] {row.getDouble("p50"), row.getDouble("p99"), row.getDouble("worst")})
                 .single();
@@ -135,14 +135,14 @@ class OutboxRelayBenchmark {
     }
 
     private boolean allPublished() {
-        return jdbc.sql("select count(*) from outbox_event where published_at is null")
+        return jdbc.sql("select count(*) from polyshop_messaging.outbox_event where published_at is null")
                         .query(Long.class)
                         .single()
                 == 0;
     }
 
     private long published() {
-        return jdbc.sql("select count(*) from outbox_event where published_at is not null")
+        return jdbc.sql("select count(*) from polyshop_messaging.outbox_event where published_at is not null")
                 .query(Long.class)
                 .single();
     }

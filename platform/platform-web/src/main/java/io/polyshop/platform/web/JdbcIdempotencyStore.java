@@ -15,7 +15,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public Optional<Entry> claim(String scope, String key, String fingerprint) {
         int claimed = jdbc.sql("""
-                        insert into idempotency_record (scope, key, fingerprint) values (:scope, :key, :fingerprint)
+                        insert into polyshop_web.idempotency_record (scope, key, fingerprint) values (:scope, :key, :fingerprint)
                         on conflict do nothing
                         """)
                 .param("scope", scope)
@@ -26,7 +26,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
             return Optional.empty();
         }
         return jdbc.sql(
-                        "select fingerprint, status, content_type, body from idempotency_record where scope = :scope and key = :key")
+                        "select fingerprint, status, content_type, body from polyshop_web.idempotency_record where scope = :scope and key = :key")
                 .param("scope", scope)
                 .param("key", key)
                 .query((row, n) -> new Entry(
@@ -40,7 +40,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public void complete(String scope, String key, int status, String contentType, byte[] body) {
         jdbc.sql("""
-                        update idempotency_record set status = :status, content_type = :contentType, body = :body
+                        update polyshop_web.idempotency_record set status = :status, content_type = :contentType, body = :body
                         where scope = :scope and key = :key
                         """)
                 .param("status", status)
@@ -53,7 +53,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void release(String scope, String key) {
-        jdbc.sql("delete from idempotency_record where scope = :scope and key = :key")
+        jdbc.sql("delete from polyshop_web.idempotency_record where scope = :scope and key = :key")
                 .param("scope", scope)
                 .param("key", key)
                 .update();

@@ -66,20 +66,14 @@ public class WebAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class PostgresIdempotency {
 
-        @Bean(initMethod = "migrate")
-        Flyway webSchema(DataSource dataSource) {
-            return Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/polyshop-web")
-                    .table("polyshop_web_schema_history")
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load();
+        @Bean
+        WebSchema webSchema(DataSource dataSource) {
+            return new WebSchema(dataSource);
         }
 
         @Bean
         @ConditionalOnMissingBean(IdempotencyStore.class)
-        IdempotencyStore idempotencyStore(DataSource dataSource, Flyway webSchema) {
+        IdempotencyStore idempotencyStore(DataSource dataSource, WebSchema webSchema) {
             return new JdbcIdempotencyStore(JdbcClient.create(dataSource));
         }
     }
