@@ -1,0 +1,55 @@
+package io.polyshop.identity.adapter.in.web;
+
+import io.polyshop.identity.adapter.in.web.IdentityResponses.UserView;
+import io.polyshop.identity.application.RoleAdministration;
+import io.polyshop.identity.application.port.out.SigningKeys;
+import io.polyshop.identity.domain.Role;
+import io.polyshop.identity.domain.UserId;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff operations: looking up accounts, granting and revoking roles, rotating the signing key. */
+@RestController
+@RequestMapping("/api/v1/identity")
+class AdminController {
+
+    private final RoleAdministration roles;
+    private final SigningKeys keys;
+
+    AdminController(RoleAdministration roles, SigningKeys keys) {
+        this.roles = roles;
+        this.keys = keys;
+    }
+
+    @GetMapping("/users/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPPORT')")
+    UserView find(@PathVariable UUID id) {
+        return UserView.of(roles.find(new UserId(id)));
+    }
+
+    @PutMapping("/users/{id}/roles/{role}")
+    @PreAuthorize("hasRole('ADMIN')")
+    UserView grant(@PathVariable UUID id, @PathVariable Role role) {
+        return UserView.of(roles.grant(new UserId(id), role));
+    }
+
+    @DeleteMapping("/users/{id}/roles/{role}")
+    @PreAuthorize("hasRole('ADMIN')")
+    UserView revoke(@PathVariable UUID id, @PathVariable Role role) {
+        return UserView.of(roles.revoke(new UserId(id), role));
+    }
+
+    @PostMapping("/keys/rotation")
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, String> rotateSigningKey() {
+        return Map.of("kid", keys.rotate().kid());
+    }
+}

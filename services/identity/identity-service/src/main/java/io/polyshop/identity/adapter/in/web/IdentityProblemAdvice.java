@@ -1,0 +1,94 @@
+package io.polyshop.identity.adapter.in.web;
+
+import io.polyshop.identity.application.EmailAlreadyRegisteredException;
+import io.polyshop.identity.application.IdentityProblem;
+import io.polyshop.identity.application.InvalidCredentialsException;
+import io.polyshop.identity.application.PasswordRejectedException;
+import io.polyshop.identity.application.TooManyAttemptsException;
+import io.polyshop.identity.application.UnknownUserException;
+import io.polyshop.identity.domain.InvalidFieldException;
+import io.polyshop.platform.web.ProblemDetailsAdvice.FieldProblem;
+import io.polyshop.platform.web.ProblemWriter;
+import io.polyshop.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Identity's refusals as problem details. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class IdentityProblemAdvice {
+
+    static final URI INVALID_CREDENTIALS = URI.create("https://polyshop.io/problems/invalid-credentials");
+    static final URI TOO_MANY_ATTEMPTS = URI.create("https://polyshop.io/problems/too-many-attempts");
+    static final URI EMAIL_TAKEN = URI.create("https://polyshop.io/problems/email-already-registered");
+
+    @ExceptionHandler(IdentityProblem.class)
+    ResponseEntity<ProblemDetail> refused(IdentityProblem problem, HttpServletRequest request) {
+        return switch (problem) {
+            case InvalidCredentialsException invalid ->
+                ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                        .body(ProblemWriter.problem(
+                                request,
+                                HttpStatus.UNAUTHORIZED,
+                                INVALID_CREDENTIALS,
+                                "Invalid credentials",
+                                invalid.getMessage()));
+            case TooManyAttemptsException tooMany ->
+                ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                        .header(
+                                HttpHeaders.RETRY_AFTER,
+                                Long.toString(tooMany.retryAfter().toSeconds()))
+                        .body(ProblemWriter.problem(
+                                request,
+                                HttpStatus.TOO_MANY_REQUESTS,
+                                TOO_MANY_ATTEMPTS,
+                                "Too many attempts",
+                                tooMany.getMessage()));
+            case EmailAlreadyRegisteredException taken ->
+                ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(ProblemWriter.problem(
+                                request,
+                                HttpStatus.CONFLICT,
+                                EMAIL_TAKEN,
+                                "E-mail already registered",
+                                taken.getMessage()));
+            case PasswordRejectedException rejected ->
+                validation(
+                        request,
+                        rejected.getMessage(),
+                        rejected.violations().stream()
+                                .map(v -> new FieldProblem(rejected.field(), v))
+                                .toList());
+            case UnknownUserException unknown ->
+                ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(ProblemWriter.problem(
+                                request, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", unknown.getMessage()));
+        };
+    }
+
+    /** Domain invariants (an address that is not one, an empty display name) surface as field errors. */
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidFieldException invalid, HttpServletRequest request) {
+        return validation(
+                request,
+                "The request has 1 invalid field(s).",
+                List.of(new FieldProblem(invalid.field(), invalid.getMessage())));
+    }
+
+    private static ResponseEntity<ProblemDetail> validation(
+            HttpServletRequest request, String detail, List<FieldProblem> fields) {
+        ProblemDetail problem =
+                ProblemWriter.problem(request, HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", detail);
+        problem.setProperty("errors", fields);
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

@@ -1,0 +1,124 @@
+package io.polyshop.identity.config;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.polyshop.identity.adapter.out.bcrypt.BcryptPasswordHasher;
+import io.polyshop.identity.adapter.out.jose.JoseAccessTokens;
+import io.polyshop.identity.adapter.out.postgres.JdbcLoginAttempts;
+import io.polyshop.identity.adapter.out.postgres.JdbcRefreshTokens;
+import io.polyshop.identity.adapter.out.postgres.JdbcSigningKeys;
+import io.polyshop.identity.adapter.out.postgres.JdbcUsers;
+import io.polyshop.identity.adapter.out.postgres.OutboxIdentityEvents;
+import io.polyshop.identity.application.Authentication;
+import io.polyshop.identity.application.PasswordChange;
+import io.polyshop.identity.application.Registration;
+import io.polyshop.identity.application.RoleAdministration;
+import io.polyshop.identity.application.port.out.PasswordHasher;
+import io.polyshop.identity.application.port.out.SigningKeys;
+import io.polyshop.identity.application.port.out.Users;
+import io.polyshop.identity.domain.LoginThrottle;
+import io.polyshop.platform.messaging.Outbox;
+import io.polyshop.platform.security.PublicEndpoints;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration
+@EnableConfigurationProperties(IdentityProperties.class)
+class IdentityConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Registration, login, refresh, logout and the JWKS are reachable without a token. */
+    @Bean
+    PublicEndpoints identityPublicEndpoints() {
+        return PublicEndpoints.of(
+                "POST /api/v1/identity/users",
+                "POST /api/v1/identity/tokens",
+                "POST /api/v1/identity/tokens/refresh",
+                "POST /api/v1/identity/tokens/revoke",
+                "GET /oauth2/jwks");
+    }
+
+    @Bean
+    SigningKeys signingKeys(
+            JdbcClient jdbc, TransactionTemplate transactions, IdentityProperties settings, Clock clock) {
+        return new JdbcSigningKeys(jdbc, transactions, settings.accessTokenLifetime(), clock);
+    }
+
+    /** Identity checks its own tokens against its own keys, without a round trip to its JWKS. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties settings) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, (selector, context) -> {
+            List<JWK> published = keys.published().stream()
+                    .<JWK>map(key ->
+                            new RSAKey.Builder(key.publicKey()).keyID(key.kid()).build())
+                    .toList();
+            return selector.select(new JWKSet(published));
+        }));
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+        return decoder;
+    }
+
+    @Bean
+    Users users(JdbcClient jdbc) {
+        return new JdbcUsers(jdbc);
+    }
+
+    @Bean
+    PasswordHasher passwordHasher(IdentityProperties settings) {
+        return new BcryptPasswordHasher(settings.bcryptStrength());
+    }
+
+    @Bean
+    Registration registration(Users users, PasswordHasher hasher, Outbox outbox, Clock clock) {
+        return new Registration(users, hasher, new OutboxIdentityEvents(outbox, clock));
+    }
+
+    @Bean
+    Authentication authentication(
+            Users users,
+            PasswordHasher hasher,
+            SigningKeys keys,
+            JdbcClient jdbc,
+            IdentityProperties settings,
+            Clock clock) {
+        return new Authentication(
+                users,
+                hasher,
+                new JoseAccessTokens(keys, settings.issuer(), settings.accessTokenLifetime(), clock),
+                new JdbcRefreshTokens(jdbc),
+                new JdbcLoginAttempts(jdbc),
+                new LoginThrottle(
+                        settings.maxFailuresPerAccount(), settings.maxFailuresPerAddress(), settings.throttleWindow()),
+                settings.refreshTokenLifetime(),
+                clock);
+    }
+
+    @Bean
+    PasswordChange passwordChange(Users users, PasswordHasher hasher, JdbcClient jdbc) {
+        return new PasswordChange(users, hasher, new JdbcRefreshTokens(jdbc));
+    }
+
+    @Bean
+    RoleAdministration roleAdministration(Users users) {
+        return new RoleAdministration(users);
+    }
+}

@@ -1,0 +1,39 @@
+package io.polyshop.identity.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a password must be: 12 to 128 characters, letters and at least one digit or symbol, and not
+ * built from the account's own address. Length beats composition rules, so there are few of them.
+ */
+public final class PasswordPolicy {
+
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 128;
+
+    private PasswordPolicy() {}
+
+    /** The rules {@code password} breaks for an account with {@code email}; empty when it is acceptable. */
+    public static List<String> violations(String password, EmailAddress email) {
+        List<String> violations = new ArrayList<>();
+        if (password == null || password.length() < MIN_LENGTH) {
+            violations.add("must be at least " + MIN_LENGTH + " characters");
+            return violations;
+        }
+        if (password.length() > MAX_LENGTH) {
+            violations.add("must be at most " + MAX_LENGTH + " characters");
+        }
+        if (password.chars().noneMatch(Character::isLetter)) {
+            violations.add("must contain a letter");
+        }
+        if (password.chars().allMatch(Character::isLetter)) {
+            violations.add("must contain a digit or a symbol");
+        }
+        if (email != null && password.toLowerCase(Locale.ROOT).contains(email.localPart())) {
+            violations.add("must not contain the e-mail address");
+        }
+        return violations;
+    }
+}

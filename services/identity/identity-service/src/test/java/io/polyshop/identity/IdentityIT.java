@@ -1,0 +1,351 @@
+package io.polyshop.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import io.polyshop.identity.api.IdentityEvents;
+import io.polyshop.identity.application.port.out.SigningKeys;
+import io.polyshop.platform.messaging.EventEnvelopes;
+import io.polyshop.platform.test.SpringEngineProperties;
+import io.polyshop.platform.test.TestEngines;
+import io.polyshop.platform.test.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class IdentityIT {
+
+    private static final String PASSWORD = "a long passphrase 42";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SigningKeys signingKeys;
+
+    @Autowired
+    EventEnvelopes envelopes;
+
+    private IdentityClient identity;
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        SpringEngineProperties.postgres(registry, "identity");
+        SpringEngineProperties.kafka(registry);
+    }
+
+    @BeforeEach
+    void client() {
+        identity = new IdentityClient(port);
+    }
+
+    private static String newEmail() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+
+    @Test
+    void registersACustomerAndAnnouncesIt() {
+        String email = newEmail();
+
+        var response = identity.register(email, PASSWORD, "Grace Hopper");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        var user = identity.json(response);
+        assertThat(user.get("roles").toString()).isEqualTo("[\"CUSTOMER\"]");
+        String id = user.get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventTypesFor(id).contains(IdentityEvents.USER_REGISTERED));
+    }
+
+    @Test
+    void treatsEmailAddressesAsEqualIgnoringCase() {
+        String email = newEmail();
+        identity.register(email, PASSWORD, "First");
+
+        var duplicate = identity.register(email.toUpperCase(), PASSWORD, "Second");
+
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(identity.logIn(email.toUpperCase(), PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsWeakPasswordsAndBadAddressesNamingTheFieldAndStoringNothing() {
+        long before = users();
+
+        var weak = identity.register(newEmail(), "password", "Weak");
+        var badAddress = identity.register("not-an-address", PASSWORD, "Nobody");
+
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("\"field\":\"password\"").contains("at least 12 characters");
+        assertThat(badAddress.statusCode()).isEqualTo(400);
+        assertThat(badAddress.body()).contains("\"field\":\"email\"");
+        assertThat(users()).isEqualTo(before);
+    }
+
+    @Test
+    void issuesRs256TokensThatVerifyAgainstThePublishedJwks() throws Exception {
+        String email = newEmail();
+        String id = identity.json(identity.register(email, PASSWORD, "Alan"))
+                .get("id")
+                .asString();
+
+        SignedJWT token = SignedJWT.parse(identity.tokens(email, PASSWORD)[0]);
+        JWKSet jwks =
+                JWKSet.parse(identity.send("GET", "/oauth2/jwks", null, null).body());
+        RSAKey key = (RSAKey) jwks.getKeyByKeyId(token.getHeader().getKeyID());
+
+        assertThat(token.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+        assertThat(token.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(token.getJWTClaimsSet().getSubject()).isEqualTo(id);
+        assertThat(token.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("CUSTOMER");
+        assertThat(token.getJWTClaimsSet().getExpirationTime())
+                .isBefore(java.util.Date.from(Instant.now().plusSeconds(601)));
+        assertThat(jwks.toString()).doesNotContain("\"d\":");
+    }
+
+    @Test
+    void refusesWrongPasswordsAndUnknownAccountsAlike() {
+        String email = newEmail();
+        identity.register(email, PASSWORD, "Alan");
+
+        var wrong = identity.logIn(email, "not the password 1");
+        var unknown = identity.logIn(newEmail(), PASSWORD);
+
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(identity.json(wrong).get("detail"))
+                .isEqualTo(identity.json(unknown).get("detail"));
+    }
+
+    @Test
+    void locksAnAccountAfterRepeatedFailuresEvenForTheRightPassword() {
+        String email = newEmail();
+        identity.register(email, PASSWORD, "Target");
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(identity.logIn(email, "guess number " + attempt).statusCode())
+                    .isEqualTo(401);
+        }
+        var locked = identity.logIn(email, PASSWORD);
+
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void rotatesRefreshTokensAndRevokesTheFamilyWhenAnOldOneIsReplayed() {
+        String email = newEmail();
+        identity.register(email, PASSWORD, "Rotating");
+        String first = identity.tokens(email, PASSWORD)[1];
+
+        var rotated = identity.refresh(first);
+        String second = identity.json(rotated).get("refreshToken").asString();
+        var replayed = identity.refresh(first);
+
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(identity.refresh(second).statusCode())
+                .as("the whole family is revoked")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void refusesARefreshTokenAfterLogOut() {
+        String email = newEmail();
+        identity.register(email, PASSWORD, "Leaving");
+        String refresh = identity.tokens(email, PASSWORD)[1];
+
+        assertThat(identity.revoke(refresh).statusCode()).isEqualTo(204);
+
+        assertThat(identity.refresh(refresh).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void changesThePasswordAndSignsOutEveryLogin() {
+        String email = newEmail();
+        identity.register(email, PASSWORD, "Changer");
+        String[] tokens = identity.tokens(email, PASSWORD);
+
+        var wrongCurrent = identity.send(
+                "PUT",
+                "/api/v1/identity/users/me/password",
+                tokens[0],
+                "{\"currentPassword\":\"not it at all 1\",\"newPassword\":\"another passphrase 7\"}");
+        var changed = identity.send(
+                "PUT",
+                "/api/v1/identity/users/me/password",
+                tokens[0],
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another passphrase 7\"}");
+
+        assertThat(wrongCurrent.statusCode()).isEqualTo(401);
+        assertThat(changed.statusCode()).isEqualTo(204);
+        assertThat(identity.refresh(tokens[1]).statusCode()).isEqualTo(401);
+        assertThat(identity.logIn(email, PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(identity.logIn(email, "another passphrase 7").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void letsOnlyAdminsGrantRolesAndTheGrantShowsOnTheNextRefresh() throws Exception {
+        String email = newEmail();
+        String id = identity.json(identity.register(email, PASSWORD, "Climber"))
+                .get("id")
+                .asString();
+        String[] customer = identity.tokens(email, PASSWORD);
+        String admin = identity.tokens("admin@polyshop.test", "store-keeper-2026")[0];
+
+        var escalation = identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/ADMIN", customer[0], null);
+        var grant = identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/SUPPORT", admin, null);
+        String refreshed =
+                identity.json(identity.refresh(customer[1])).get("accessToken").asString();
+
+        assertThat(escalation.statusCode()).isEqualTo(403);
+        assertThat(grant.statusCode()).isEqualTo(200);
+        assertThat(SignedJWT.parse(refreshed).getJWTClaimsSet().getStringListClaim("roles"))
+                .containsExactlyInAnyOrder("CUSTOMER", "SUPPORT");
+        assertThat(identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/ROOT", admin, null)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void refusesExpiredTamperedWrongKeyAndUnsignedTokens() {
+        String email = newEmail();
+        String id = identity.json(identity.register(email, PASSWORD, "Probe"))
+                .get("id")
+                .asString();
+        String valid = identity.tokens(email, PASSWORD)[0];
+        String[] parts = valid.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"CUSTOMER\"", "\"ADMIN\"");
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
+
+        assertThat(me(valid)).isEqualTo(200);
+        assertThat(me(expiredTokenFor(id))).isEqualTo(401);
+        assertThat(me(tampered)).isEqualTo(401);
+        assertThat(me(TestTokens.shared().signedWithWrongKey(id, "ADMIN"))).isEqualTo(401);
+        assertThat(me(TestTokens.shared().unsigned(id, "ADMIN"))).isEqualTo(401);
+    }
+
+    @Test
+    void keepsTokensSignedWithARetiredKeyValidAfterRotation() {
+        String admin = identity.tokens("admin@polyshop.test", "store-keeper-2026")[0];
+        String oldKid = signingKeys.current().kid();
+
+        var rotation = identity.send("POST", "/api/v1/identity/keys/rotation", admin, null);
+        String newKid = identity.json(rotation).get("kid").asString();
+
+        assertThat(rotation.statusCode()).isEqualTo(200);
+        assertThat(newKid).isNotEqualTo(oldKid);
+        assertThat(me(admin)).as("a token signed before the rotation").isEqualTo(200);
+        String jwks = identity.send("GET", "/oauth2/jwks", null, null).body();
+        assertThat(jwks).contains(oldKid).contains(newKid);
+    }
+
+    @Test
+    void treatsSqlInjectionPayloadsAsPlainData() {
+        long before = users();
+        String email = "robert'--" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String name = "Robert'); DROP TABLE app_user;--";
+
+        var registered = identity.register(email, PASSWORD, name);
+        var injectedLogin = identity.logIn("' OR '1'='1", "' OR '1'='1");
+        var injectedEmail = identity.logIn("admin@polyshop.test' --", "anything at all 1");
+
+        assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(identity.json(registered).get("displayName").asString()).isEqualTo(name);
+        assertThat(injectedLogin.statusCode()).isEqualTo(401);
+        assertThat(injectedEmail.statusCode()).isEqualTo(401);
+        assertThat(users()).isEqualTo(before + 1);
+    }
+
+    private int me(String token) {
+        return identity.send("GET", "/api/v1/identity/users/me", token, null).statusCode();
+    }
+
+    private String expiredTokenFor(String subject) {
+        SigningKeys.SigningKey key = signingKeys.current();
+        RSAKey jwk = new RSAKey.Builder(key.publicKey())
+                .privateKey(key.privateKey())
+                .keyID(key.kid())
+                .build();
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(jwk)));
+        Instant past = Instant.now().minus(Duration.ofHours(1));
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("polyshop-identity")
+                .subject(subject)
+                .issuedAt(past)
+                .expiresAt(past.plus(Duration.ofMinutes(10)))
+                .claim("roles", List.of("CUSTOMER"))
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256)
+                                .keyId(key.kid())
+                                .build(),
+                        claims))
+                .getTokenValue();
+    }
+
+    private long users() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    private List<String> eventTypesFor(String userId) {
+        List<String> types = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestEngines.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "identity-it-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(IdentityEvents.TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    var event = envelopes.deserialize(record.value());
+                    if (userId.equals(event.getSubject())) {
+                        types.add(event.getType());
+                    }
+                }
+            }
+        }
+        return types;
+    }
+}
