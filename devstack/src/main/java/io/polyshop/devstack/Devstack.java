@@ -83,6 +83,16 @@ public final class Devstack {
         KafkaEngine kafka = startEngine(
                 "kafka", "shared event backbone", () -> KafkaEngine.start(kafkaPort, controllerPort, data("kafka")));
         shared.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.address());
+        shared.put("SPRING_PROFILES_ACTIVE", "devstack");
+        descriptors.stream()
+                .filter(service -> service.name().equals("identity"))
+                .findFirst()
+                .ifPresent(identity -> {
+                    shared.put(
+                            "POLYSHOP_SECURITY_JWKS_URI",
+                            "http://" + LoopbackPorts.HOST + ":" + identity.port() + "/oauth2/jwks");
+                    shared.put("POLYSHOP_SECURITY_ISSUER", "polyshop-identity");
+                });
 
         Map<String, Map<String, String>> environmentByService = new LinkedHashMap<>();
         for (ServiceDescriptor service : descriptors) {

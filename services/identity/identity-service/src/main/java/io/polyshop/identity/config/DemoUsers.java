@@ -1,6 +1,7 @@
 package io.polyshop.identity.config;
 
 import io.polyshop.identity.application.EmailAlreadyRegisteredException;
+import io.polyshop.identity.application.PasswordRejectedException;
 import io.polyshop.identity.application.RegisterUser;
 import io.polyshop.identity.application.Registration;
 import io.polyshop.identity.application.RoleAdministration;
@@ -39,6 +40,9 @@ class DemoUsers implements ApplicationRunner {
                 log.info("created demo user {} with roles {}", demo.email(), demo.roles());
             } catch (EmailAlreadyRegisteredException alreadyThere) {
                 log.debug("demo user {} exists", demo.email());
+            } catch (PasswordRejectedException rejected) {
+                throw new IllegalStateException(
+                        "demo user " + demo.email() + " is misconfigured: " + rejected.getMessage(), rejected);
             }
         }
     }

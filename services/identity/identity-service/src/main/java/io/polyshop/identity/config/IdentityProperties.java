@@ -39,5 +39,10 @@ public record IdentityProperties(
     }
 
     /** An account for demos: its roles are granted on top of CUSTOMER. */
-    public record DemoUser(String email, String password, String displayName, List<String> roles) {}
+    public record DemoUser(String email, String password, String displayName, List<String> roles) {
+
+        public DemoUser {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
 }
