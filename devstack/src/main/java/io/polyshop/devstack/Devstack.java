@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class Devstack {
 
     private static final Logger log = LoggerFactory.getLogger(Devstack.class);
+    private static final String GATEWAY = "gateway";
 
     private final Path root;
     private final PortSettings ports;
@@ -103,6 +104,11 @@ public final class Devstack {
             environmentByService.put(service.name(), environment);
         }
 
+        Map<String, String> gateway = environmentByService.get(GATEWAY);
+        if (gateway != null) {
+            gateway.putAll(gatewayRoutes(descriptors));
+        }
+
         board.overall(State.STARTING, "starting services");
         for (ServiceDescriptor service : descriptors) {
             startService(service, environmentByService.get(service.name()));
@@ -122,6 +128,23 @@ public final class Devstack {
         }
         board.overall(State.FAILED, reason);
         System.exit(1);
+    }
+
+    /** The gateway learns each service's address and paths from the descriptors. */
+    private static Map<String, String> gatewayRoutes(List<ServiceDescriptor> descriptors) {
+        Map<String, String> routes = new LinkedHashMap<>();
+        for (ServiceDescriptor service : descriptors) {
+            if (service.name().equals(GATEWAY) || service.routes().isEmpty()) {
+                continue;
+            }
+            String prefix = "POLYSHOP_GATEWAY_ROUTES_"
+                    + service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            routes.put(prefix + "_URI", "http://" + LoopbackPorts.HOST + ":" + service.port());
+            for (int i = 0; i < service.routes().size(); i++) {
+                routes.put(prefix + "_PATHS_" + i, service.routes().get(i));
+            }
+        }
+        return routes;
     }
 
     private Map<String, String> startStore(StoreInstance store) {

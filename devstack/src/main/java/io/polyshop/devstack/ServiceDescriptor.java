@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Properties;
 
 /** What devstack/services/NAME.properties says about one service. */
-record ServiceDescriptor(String name, String description, int port, Path jar, List<StoreInstance> stores) {
+record ServiceDescriptor(
+        String name, String description, int port, Path jar, List<StoreInstance> stores, List<String> routes) {
 
     /** One store server owned by one service, e.g. {@code identity-postgres}. */
     record StoreInstance(String owner, Store store, int port, int transportPort) {
@@ -46,12 +47,17 @@ record ServiceDescriptor(String name, String description, int port, Path jar, Li
                     return new StoreInstance(name, store, port, transportPort);
                 })
                 .toList();
+        List<String> routes = Arrays.stream(properties.getProperty("routes", "").split(","))
+                .map(String::strip)
+                .filter(path -> !path.isEmpty())
+                .toList();
         return new ServiceDescriptor(
                 name,
                 properties.getProperty("description", ""),
                 ports.port(properties, "port", name + ".port", where),
                 root.resolve(required(properties, "jar", where)),
-                stores);
+                stores,
+                routes);
     }
 
     private static String required(Properties properties, String key, String where) {

@@ -23,11 +23,13 @@ class ServiceDescriptorTest {
                 stores=opensearch
                 opensearch.port=19200
                 opensearch.transport-port=19300
+                routes=/api/v1/search/**, /api/v1/suggestions/**
                 """);
 
         ServiceDescriptor search = ServiceDescriptor.read(file, root, new PortSettings(Map.of()));
 
         assertThat(search.port()).isEqualTo(8083);
+        assertThat(search.routes()).containsExactly("/api/v1/search/**", "/api/v1/suggestions/**");
         assertThat(search.stores()).singleElement().satisfies(store -> {
             assertThat(store.name()).isEqualTo("search-opensearch");
             assertThat(store.port()).isEqualTo(19200);

@@ -1,0 +1,83 @@
+package io.polyshop.gateway;
+
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * The gateway checks every token (RS256, identity's JWKS, unexpired, right issuer) before routing;
+ * the services check it again. Declared public endpoints, health and API docs need none.
+ */
+@Configuration
+class GatewaySecurity {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(
+            @Value("${polyshop.security.jwks-uri}") String jwksUri,
+            @Value("${polyshop.security.issuer:}") String issuer) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(
+                issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain tokenCheckingFilterChain(
+            ServerHttpSecurity http, ReactiveJwtDecoder decoder, GatewaySettings settings) {
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .cors(cors -> {})
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
+                    exchanges
+                            .pathMatchers("/actuator/health/**", "/actuator/health")
+                            .permitAll();
+                    for (String entry : settings.publicEndpoints()) {
+                        String[] parts = entry.strip().split("\\s+");
+                        exchanges
+                                .pathMatchers(HttpMethod.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1])
+                                .permitAll();
+                    }
+                    exchanges.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(decoder))
+                        .authenticationEntryPoint((exchange, failure) -> {
+                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+                            return ProblemResponses.write(
+                                    exchange,
+                                    HttpStatus.UNAUTHORIZED,
+                                    "unauthorized",
+                                    "Unauthorized",
+                                    "A valid bearer token is required.");
+                        }))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((exchange, failure) -> {
+                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+                            return ProblemResponses.write(
+                                    exchange,
+                                    HttpStatus.UNAUTHORIZED,
+                                    "unauthorized",
+                                    "Unauthorized",
+                                    "A valid bearer token is required.");
+                        })
+                        .accessDeniedHandler((exchange, denied) -> ProblemResponses.write(
+                                exchange,
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "Forbidden",
+                                "Your role does not allow this.")));
+        return http.build();
+    }
+}
