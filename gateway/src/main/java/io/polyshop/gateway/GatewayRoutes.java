@@ -49,6 +49,12 @@ class GatewayRoutes {
                                                 .setKeyResolver(authenticatedUser)
                                                 .setDenyEmptyKey(false)))
                                 .uri(route.uri())));
+        settings.routes()
+                .forEach((service, route) -> routes.route(
+                        "api-docs-" + service,
+                        spec -> spec.path(ApiDocs.PATH_PREFIX + service)
+                                .filters(filters -> filters.setPath("/v3/api-docs"))
+                                .uri(route.uri())));
         return routes.build();
     }
 

@@ -41,6 +41,7 @@ class GatewaySecurity {
                 .cors(cors -> {})
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
+                    exchanges.pathMatchers(HttpMethod.GET, ApiDocs.PUBLIC_PATHS).permitAll();
                     exchanges
                             .pathMatchers("/actuator/health/**", "/actuator/health")
                             .permitAll();

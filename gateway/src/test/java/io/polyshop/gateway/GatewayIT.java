@@ -153,6 +153,18 @@ class GatewayIT {
         assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    @Test
+    void servesEachServicesOpenApiDocumentAndOneSwaggerUiWithoutAToken() throws Exception {
+        var document = send("GET", "/api-docs/echo", Map.of());
+        var swaggerConfig = send("GET", "/v3/api-docs/swagger-config", Map.of());
+        var swaggerUi = send("GET", "/swagger-ui/index.html", Map.of());
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(BACKEND.last().get(":path")).isEqualTo("/v3/api-docs");
+        assertThat(swaggerConfig.body()).contains("/api-docs/echo");
+        assertThat(swaggerUi.statusCode()).isEqualTo(200);
+    }
+
     private static String newUser() {
         return "user-" + UUID.randomUUID();
     }

@@ -292,6 +292,14 @@ class IdentityIT {
         assertThat(users()).isEqualTo(before + 1);
     }
 
+    @Test
+    void publishesItsOpenApiDocumentWithoutAToken() {
+        var document = identity.send("GET", "/v3/api-docs", null, null);
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("\"openapi\":\"3.").contains("/api/v1/identity/tokens");
+    }
+
     private int me(String token) {
         return identity.send("GET", "/api/v1/identity/users/me", token, null).statusCode();
     }

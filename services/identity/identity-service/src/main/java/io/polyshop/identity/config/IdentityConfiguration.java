@@ -44,7 +44,7 @@ class IdentityConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Registration, login, refresh, logout and the JWKS are reachable without a token. */
+    /** Registration, login, refresh, logout, the JWKS and the OpenAPI document need no token. */
     @Bean
     PublicEndpoints identityPublicEndpoints() {
         return PublicEndpoints.of(
@@ -52,7 +52,9 @@ class IdentityConfiguration {
                 "POST /api/v1/identity/tokens",
                 "POST /api/v1/identity/tokens/refresh",
                 "POST /api/v1/identity/tokens/revoke",
-                "GET /oauth2/jwks");
+                "GET /oauth2/jwks",
+                "GET /v3/api-docs",
+                "GET /v3/api-docs/**");
     }
 
     @Bean

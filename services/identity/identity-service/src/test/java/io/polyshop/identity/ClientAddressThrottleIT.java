@@ -1,0 +1,46 @@
+package io.polyshop.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polyshop.platform.test.SpringEngineProperties;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Guessing across many accounts from one address is throttled too (own context: it locks 127.0.0.1 out). */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"polyshop.identity.max-failures-per-address=6", "polyshop.identity.max-failures-per-account=100"})
+@ActiveProfiles("test")
+class ClientAddressThrottleIT {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        SpringEngineProperties.postgres(registry, "identity_throttle");
+        SpringEngineProperties.kafka(registry);
+    }
+
+    @Test
+    void refusesAnAddressThatGuessesAcrossManyAccounts() {
+        IdentityClient identity = new IdentityClient(port);
+        String email = "victim-" + UUID.randomUUID() + "@example.com";
+        identity.register(email, "a long passphrase 42", "Victim");
+
+        for (int account = 0; account < 6; account++) {
+            assertThat(identity.logIn("guess-" + account + "@example.com", "sprayed password 1")
+                            .statusCode())
+                    .isEqualTo(401);
+        }
+        var refused = identity.logIn(email, "a long passphrase 42");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("too-many-attempts");
+    }
+}
