@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 
 /**
  * The gateway checks every token (RS256, identity's JWKS, unexpired, right issuer) before routing;
@@ -31,6 +32,13 @@ class GatewaySecurity {
                 issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
         return decoder;
     }
+
+    /** 401 as a problem; it never says why a token failed. */
+    private static final ServerAuthenticationEntryPoint UNAUTHORIZED = (exchange, failure) -> {
+        exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+        return ProblemResponses.write(
+                exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "A valid bearer token is required.");
+    };
 
     @Bean
     SecurityWebFilterChain tokenCheckingFilterChain(
@@ -53,26 +61,10 @@ class GatewaySecurity {
                     }
                     exchanges.anyExchange().authenticated();
                 })
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(decoder))
-                        .authenticationEntryPoint((exchange, failure) -> {
-                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-                            return ProblemResponses.write(
-                                    exchange,
-                                    HttpStatus.UNAUTHORIZED,
-                                    "unauthorized",
-                                    "Unauthorized",
-                                    "A valid bearer token is required.");
-                        }))
+                .oauth2ResourceServer(
+                        server -> server.jwt(jwt -> jwt.jwtDecoder(decoder)).authenticationEntryPoint(UNAUTHORIZED))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((exchange, failure) -> {
-                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-                            return ProblemResponses.write(
-                                    exchange,
-                                    HttpStatus.UNAUTHORIZED,
-                                    "unauthorized",
-                                    "Unauthorized",
-                                    "A valid bearer token is required.");
-                        })
+                        .authenticationEntryPoint(UNAUTHORIZED)
                         .accessDeniedHandler((exchange, denied) -> ProblemResponses.write(
                                 exchange,
                                 HttpStatus.FORBIDDEN,

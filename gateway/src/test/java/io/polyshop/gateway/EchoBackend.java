@@ -37,6 +37,14 @@ final class EchoBackend implements AutoCloseable {
         server.start();
     }
 
+    /** Routes {@code /api/v1/echo/**} of the gateway under test to this backend, with tokens and Redis wired. */
+    void registerAsRoute(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        io.polyshop.platform.test.TestTokens.register(registry);
+        registry.add("spring.data.redis.url", io.polyshop.platform.test.TestEngines::redisUri);
+        registry.add("polyshop.gateway.routes.echo.uri", this::uri);
+        registry.add("polyshop.gateway.routes.echo.paths[0]", () -> "/api/v1/echo/**");
+    }
+
     String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -2,7 +2,6 @@ package io.polyshop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,10 +31,7 @@ class GatewayIT {
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
-        TestTokens.register(registry);
-        registry.add("spring.data.redis.url", TestEngines::redisUri);
-        registry.add("polyshop.gateway.routes.echo.uri", BACKEND::uri);
-        registry.add("polyshop.gateway.routes.echo.paths[0]", () -> "/api/v1/echo/**");
+        BACKEND.registerAsRoute(registry);
     }
 
     @AfterAll

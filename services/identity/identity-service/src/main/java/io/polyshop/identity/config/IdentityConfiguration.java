@@ -1,14 +1,12 @@
 package io.polyshop.identity.config;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.polyshop.identity.adapter.out.bcrypt.BcryptPasswordHasher;
 import io.polyshop.identity.adapter.out.jose.JoseAccessTokens;
+import io.polyshop.identity.adapter.out.jose.SigningKeyJwks;
 import io.polyshop.identity.adapter.out.postgres.JdbcLoginAttempts;
 import io.polyshop.identity.adapter.out.postgres.JdbcRefreshTokens;
 import io.polyshop.identity.adapter.out.postgres.JdbcSigningKeys;
@@ -25,7 +23,6 @@ import io.polyshop.identity.domain.LoginThrottle;
 import io.polyshop.platform.messaging.Outbox;
 import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,13 +64,9 @@ class IdentityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties settings) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, (selector, context) -> {
-            List<JWK> published = keys.published().stream()
-                    .<JWK>map(key ->
-                            new RSAKey.Builder(key.publicKey()).keyID(key.kid()).build())
-                    .toList();
-            return selector.select(new JWKSet(published));
-        }));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                JWSAlgorithm.RS256,
+                (selector, context) -> selector.select(SigningKeyJwks.publicKeySet(keys.published()))));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
         return decoder;

@@ -1,10 +1,7 @@
 package io.polyshop.identity.adapter.in.web;
 
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import io.polyshop.identity.adapter.out.jose.SigningKeyJwks;
 import io.polyshop.identity.application.port.out.SigningKeys;
-import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,13 +21,6 @@ class JwksController {
     @GetMapping(PATH)
     Map<String, Object> jwks() {
         keys.current();
-        List<JWK> published = keys.published().stream()
-                .<JWK>map(key -> new RSAKey.Builder(key.publicKey())
-                        .keyID(key.kid())
-                        .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256)
-                        .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE)
-                        .build())
-                .toList();
-        return new JWKSet(published).toJSONObject(true);
+        return SigningKeyJwks.publicKeySet(keys.published()).toJSONObject(true);
     }
 }

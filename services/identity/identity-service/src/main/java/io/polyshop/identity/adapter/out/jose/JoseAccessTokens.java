@@ -34,10 +34,7 @@ public class JoseAccessTokens implements AccessTokens {
     @Override
     public AccessToken issue(User user) {
         SigningKeys.SigningKey key = keys.current();
-        RSAKey jwk = new RSAKey.Builder(key.publicKey())
-                .privateKey(key.privateKey())
-                .keyID(key.kid())
-                .build();
+        RSAKey jwk = SigningKeyJwks.signingJwk(key);
         NimbusJwtEncoder encoder = new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(jwk)));
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
