@@ -215,7 +215,7 @@ public final class Devstack {
         String logFile = ".polyshop/logs/" + service.name() + ".log";
         String url = "http://" + LoopbackPorts.HOST + ":" + service.port();
         if (!Files.isRegularFile(service.jar())) {
-            board.put(new Row(service.name(), "service", State.NOT_BUILT, url, service.description(), logFile));
+            board.put(new Row(service.name(), "service", State.NOT_BUILT, url, service.summary(), logFile));
             return;
         }
         ServiceProcess process = ServiceProcess.start(

@@ -21,6 +21,13 @@ record ServiceDescriptor(
         }
     }
 
+    /** The description with the stores the service owns, as the status table shows it. */
+    String summary() {
+        String owned =
+                stores.stream().map(store -> store.store().key()).collect(java.util.stream.Collectors.joining(", "));
+        return owned.isEmpty() ? description : description + " [" + owned + "]";
+    }
+
     static ServiceDescriptor read(Path file, Path root, PortSettings ports) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

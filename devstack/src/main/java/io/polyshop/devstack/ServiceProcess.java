@@ -56,7 +56,7 @@ final class ServiceProcess {
             Process process = builder.start();
             Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.UTF_8);
             String logName = ".polyshop/logs/" + log.getFileName();
-            board.put(new Row(service.name(), "service", State.STARTING, url(service), service.description(), logName));
+            board.put(new Row(service.name(), "service", State.STARTING, url(service), service.summary(), logName));
             return new ServiceProcess(service, process, pidFile, board, logName);
         } catch (IOException e) {
             throw new DevstackException("Could not start " + service.name() + ": " + e.getMessage(), e);
@@ -80,8 +80,8 @@ final class ServiceProcess {
             }
             try {
                 if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    board.put(new Row(
-                            service.name(), "service", State.READY, url(service), service.description(), logFile));
+                    board.put(
+                            new Row(service.name(), "service", State.READY, url(service), service.summary(), logFile));
                     return;
                 }
             } catch (IOException e) {
@@ -120,6 +120,6 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        board.put(new Row(service.name(), "service", State.STOPPED, url(service), service.description(), logFile));
+        board.put(new Row(service.name(), "service", State.STOPPED, url(service), service.summary(), logFile));
     }
 }

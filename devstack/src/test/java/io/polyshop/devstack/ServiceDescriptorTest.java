@@ -30,6 +30,7 @@ class ServiceDescriptorTest {
 
         assertThat(search.port()).isEqualTo(8083);
         assertThat(search.routes()).containsExactly("/api/v1/search/**", "/api/v1/suggestions/**");
+        assertThat(search.summary()).endsWith("[opensearch]");
         assertThat(search.stores()).singleElement().satisfies(store -> {
             assertThat(store.name()).isEqualTo("search-opensearch");
             assertThat(store.port()).isEqualTo(19200);
