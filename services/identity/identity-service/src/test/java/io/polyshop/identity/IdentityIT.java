@@ -237,6 +237,23 @@ class IdentityIT {
         assertThat(identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/ROOT", admin, null)
                         .statusCode())
                 .isEqualTo(400);
+
+        var revoke = identity.send("DELETE", "/api/v1/identity/users/" + id + "/roles/SUPPORT", admin, null);
+        String afterRevoke = identity.tokens(email, PASSWORD)[0];
+
+        assertThat(revoke.statusCode()).isEqualTo(200);
+        assertThat(SignedJWT.parse(afterRevoke).getJWTClaimsSet().getStringListClaim("roles"))
+                .containsExactly("CUSTOMER");
+    }
+
+    @Test
+    void refusesOversizedBodiesWith413AndStoresNothing() {
+        long before = users();
+
+        var response = identity.register(newEmail(), PASSWORD, "x".repeat(2_000_000));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(users()).isEqualTo(before);
     }
 
     @Test
