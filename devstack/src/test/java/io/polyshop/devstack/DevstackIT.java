@@ -35,7 +35,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -138,9 +140,14 @@ class DevstackIT {
         try (DynamoDbClient dynamo = dynamo()) {
             dynamo.createTable(table -> table.tableName("notes")
                     .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
-                    .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
-                    .attributeDefinitions(
-                            attribute -> attribute.attributeName("id").attributeType(ScalarAttributeType.S)));
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName("id")
+                            .keyType(KeyType.HASH)
+                            .build())
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName("id")
+                            .attributeType(ScalarAttributeType.S)
+                            .build()));
             dynamo.putItem(put -> put.tableName("notes")
                     .item(Map.of("id", AttributeValue.fromS("1"), "text", AttributeValue.fromS("kept"))));
         }

@@ -11,9 +11,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -29,9 +31,14 @@ class DynamoDbEngineIT {
                 .build()) {
             dynamo.createTable(table -> table.tableName("stock_engine_it")
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .keySchema(key -> key.attributeName("sku").keyType(KeyType.HASH))
-                    .attributeDefinitions(
-                            attribute -> attribute.attributeName("sku").attributeType(ScalarAttributeType.S)));
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName("sku")
+                            .keyType(KeyType.HASH)
+                            .build())
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName("sku")
+                            .attributeType(ScalarAttributeType.S)
+                            .build()));
             dynamo.putItem(
                     put -> put.tableName("stock_engine_it").item(Map.of("sku", text("SKU-1"), "available", number(1))));
 

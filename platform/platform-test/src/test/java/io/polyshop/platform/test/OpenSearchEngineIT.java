@@ -2,7 +2,6 @@ package io.polyshop.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -10,6 +9,8 @@ import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 class OpenSearchEngineIT {
+
+    record Product(String name) {}
 
     @Test
     void findsDocumentsByStemmedEnglishText() throws Exception {
@@ -24,13 +25,13 @@ class OpenSearchEngineIT {
 
             client.index(index -> index.index("products-engine-it")
                     .id("p-1")
-                    .document(Map.of("name", "Running shoes for trails"))
+                    .document(new Product("Running shoes for trails"))
                     .refresh(Refresh.True));
             var hits = client.search(
                             search -> search.index("products-engine-it")
                                     .query(query -> query.match(match ->
                                             match.field("name").query(value -> value.stringValue("run shoe")))),
-                            Map.class)
+                            Product.class)
                     .hits();
 
             assertThat(hits.hits()).extracting(hit -> hit.id()).containsExactly("p-1");
