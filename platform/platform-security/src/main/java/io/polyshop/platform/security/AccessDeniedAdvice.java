@@ -19,12 +19,7 @@ class AccessDeniedAdvice {
 
     @ExceptionHandler(AuthorizationDeniedException.class)
     ResponseEntity<ProblemDetail> denied(HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(ProblemWriter.problem(
-                        request,
-                        HttpStatus.FORBIDDEN,
-                        Problems.FORBIDDEN,
-                        "Forbidden",
-                        "Your role does not allow this."));
+        return ProblemWriter.respond(
+                request, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", "Your role does not allow this.");
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem detail straight to the response, for filters that answer before MVC runs. */
@@ -29,6 +30,12 @@ public class ProblemWriter {
             problem.setProperty("requestId", requestId);
         }
         return problem;
+    }
+
+    /** A problem response for an exception handler. */
+    public static ResponseEntity<ProblemDetail> respond(
+            HttpServletRequest request, HttpStatusCode status, URI type, String title, String detail) {
+        return ResponseEntity.status(status).body(problem(request, status, type, title, detail));
     }
 
     public void write(

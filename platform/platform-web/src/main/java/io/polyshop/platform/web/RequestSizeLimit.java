@@ -29,13 +29,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(
-                    request,
-                    response,
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    Problems.PAYLOAD_TOO_LARGE,
-                    "Request body too large",
-                    "The request body may be at most " + maxBytes + " bytes.");
+            refuse(request, response, "The request body may be at most " + maxBytes + " bytes.");
             return;
         }
         try {
@@ -45,14 +39,18 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                 throw e;
             }
             response.reset();
-            problems.write(
-                    request,
-                    response,
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    Problems.PAYLOAD_TOO_LARGE,
-                    "Request body too large",
-                    e.getMessage());
+            refuse(request, response, e.getMessage());
         }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        problems.write(
+                request,
+                response,
+                HttpStatus.CONTENT_TOO_LARGE,
+                Problems.PAYLOAD_TOO_LARGE,
+                "Request body too large",
+                detail);
     }
 
     /** Raised when a body without a declared length grows past the limit. */

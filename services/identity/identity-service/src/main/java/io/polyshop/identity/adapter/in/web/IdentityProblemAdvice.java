@@ -35,13 +35,12 @@ class IdentityProblemAdvice {
     ResponseEntity<ProblemDetail> refused(IdentityProblem problem, HttpServletRequest request) {
         return switch (problem) {
             case InvalidCredentialsException invalid ->
-                ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                        .body(ProblemWriter.problem(
-                                request,
-                                HttpStatus.UNAUTHORIZED,
-                                INVALID_CREDENTIALS,
-                                "Invalid credentials",
-                                invalid.getMessage()));
+                ProblemWriter.respond(
+                        request,
+                        HttpStatus.UNAUTHORIZED,
+                        INVALID_CREDENTIALS,
+                        "Invalid credentials",
+                        invalid.getMessage());
             case TooManyAttemptsException tooMany ->
                 ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                         .header(
@@ -54,24 +53,18 @@ class IdentityProblemAdvice {
                                 "Too many attempts",
                                 tooMany.getMessage()));
             case EmailAlreadyRegisteredException taken ->
-                ResponseEntity.status(HttpStatus.CONFLICT)
-                        .body(ProblemWriter.problem(
-                                request,
-                                HttpStatus.CONFLICT,
-                                EMAIL_TAKEN,
-                                "E-mail already registered",
-                                taken.getMessage()));
+                ProblemWriter.respond(
+                        request, HttpStatus.CONFLICT, EMAIL_TAKEN, "E-mail already registered", taken.getMessage());
             case PasswordRejectedException rejected ->
                 validation(
                         request,
                         rejected.getMessage(),
                         rejected.violations().stream()
-                                .map(v -> new FieldProblem(rejected.field(), v))
+                                .map(violation -> new FieldProblem(rejected.field(), violation))
                                 .toList());
             case UnknownUserException unknown ->
-                ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .body(ProblemWriter.problem(
-                                request, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", unknown.getMessage()));
+                ProblemWriter.respond(
+                        request, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", unknown.getMessage());
         };
     }
 
