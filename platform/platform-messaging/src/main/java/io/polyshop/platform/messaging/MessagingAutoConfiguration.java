@@ -34,7 +34,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
@@ -137,44 +136,37 @@ public class MessagingAutoConfiguration {
 
         @Bean
         OutboxRelay outboxRelay(
-                DataSource dataSource,
+                JdbcClient jdbc,
                 MessagingSchema messagingSchema,
-                PlatformTransactionManager transactionManager,
+                TransactionTemplate transactions,
                 KafkaTemplate<String, Object> polyshopEventTemplate,
                 MessagingProperties settings) {
-            return new OutboxRelay(
-                    JdbcClient.create(dataSource),
-                    new TransactionTemplate(transactionManager),
-                    polyshopEventTemplate,
-                    settings.outbox());
+            return new OutboxRelay(jdbc, transactions, polyshopEventTemplate, settings.outbox());
         }
 
         @Bean
         Outbox outbox(
-                DataSource dataSource,
+                JdbcClient jdbc,
                 EventEnvelopes envelopes,
                 JsonMapper json,
                 OutboxRelay relay,
                 ObjectProvider<Tracer> tracer,
                 ObjectProvider<Propagator> propagator) {
-            return new Outbox(
-                    JdbcClient.create(dataSource), envelopes, json, traceParent(tracer, propagator), relay::wakeUp);
+            return new Outbox(jdbc, envelopes, json, traceParent(tracer, propagator), relay::wakeUp);
         }
 
         @Bean
-        Inbox inbox(
-                DataSource dataSource, MessagingSchema messagingSchema, PlatformTransactionManager transactionManager) {
-            return new Inbox(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager));
+        Inbox inbox(JdbcClient jdbc, MessagingSchema messagingSchema, TransactionTemplate transactions) {
+            return new Inbox(jdbc, transactions);
         }
 
         @Bean
         OutboxBacklog outboxBacklog(
-                DataSource dataSource,
+                JdbcClient jdbc,
                 MessagingSchema messagingSchema,
                 MessagingProperties settings,
                 ObjectProvider<MeterRegistry> registry) {
-            OutboxBacklog backlog = new OutboxBacklog(
-                    JdbcClient.create(dataSource), settings.outbox().unhealthyAge());
+            OutboxBacklog backlog = new OutboxBacklog(jdbc, settings.outbox().unhealthyAge());
             registry.ifAvailable(backlog::bindTo);
             return backlog;
         }

@@ -73,8 +73,8 @@ public class WebAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(IdempotencyStore.class)
-        IdempotencyStore idempotencyStore(DataSource dataSource, WebSchema webSchema) {
-            return new JdbcIdempotencyStore(JdbcClient.create(dataSource));
+        IdempotencyStore idempotencyStore(JdbcClient jdbc, WebSchema webSchema) {
+            return new JdbcIdempotencyStore(jdbc);
         }
     }
 }
