@@ -64,9 +64,10 @@ class IdentityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties settings) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
-                JWSAlgorithm.RS256,
-                (selector, context) -> selector.select(SigningKeyJwks.publicKeySet(keys.published()))));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, (selector, context) -> {
+            var known = selector.select(SigningKeyJwks.publicKeySet(keys.published()));
+            return known.isEmpty() ? selector.select(SigningKeyJwks.publicKeySet(keys.reload())) : known;
+        }));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
         return decoder;

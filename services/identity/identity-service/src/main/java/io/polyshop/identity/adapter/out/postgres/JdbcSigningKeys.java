@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -21,14 +22,22 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * RSA signing keys kept in identity's database, so every instance signs with the same key and a
  * rotation is seen by all. Keys retired less than {@code publishedAfterRetirement} ago stay in the
- * JWKS, long enough for every token they signed to expire.
+ * JWKS, long enough for every token they signed to expire. The keys are cached for 30 seconds; a
+ * rotation on another instance is picked up then, or sooner through {@link #reload()}.
  */
 public class JdbcSigningKeys implements SigningKeys {
+
+    private static final Duration CACHE_LIFETIME = Duration.ofSeconds(30);
+    private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
     private final Duration publishedAfterRetirement;
     private final Clock clock;
+    private volatile Loaded loaded;
+
+    /** The keys as last read, so that signing and verifying do not query the database each time. */
+    private record Loaded(List<SigningKey> keys, Instant at) {}
 
     public JdbcSigningKeys(
             JdbcClient jdbc, TransactionOperations transactions, Duration publishedAfterRetirement, Clock clock) {
@@ -40,20 +49,48 @@ public class JdbcSigningKeys implements SigningKeys {
 
     @Override
     public SigningKey current() {
-        return active().stream()
-                .findFirst()
-                .orElseGet(() -> transactions.execute(status -> {
-                    // One instance creates the first key; the others wait for it and use it.
-                    jdbc.sql("select pg_advisory_xact_lock(7301)")
-                            .query(Object.class)
-                            .single();
-                    return active().stream().findFirst().orElseGet(this::create);
-                }));
+        return active(published()).orElseGet(() -> {
+            SigningKey created = transactions.execute(status -> {
+                // One instance creates the first key; the others wait for it and use it.
+                lock();
+                return active(load()).orElseGet(this::create);
+            });
+            load();
+            return created;
+        });
     }
 
     @Override
     public List<SigningKey> published() {
-        return jdbc.sql("""
+        Loaded last = loaded;
+        return last == null || clock.instant().isAfter(last.at().plus(CACHE_LIFETIME)) ? load() : last.keys();
+    }
+
+    @Override
+    public List<SigningKey> reload() {
+        Loaded last = loaded;
+        return last != null && clock.instant().isBefore(last.at().plus(MIN_RELOAD_INTERVAL)) ? last.keys() : load();
+    }
+
+    @Override
+    public SigningKey rotate() {
+        SigningKey created = transactions.execute(status -> {
+            lock();
+            jdbc.sql("update signing_key set retired_at = ? where retired_at is null")
+                    .param(Timestamp.from(clock.instant()))
+                    .update();
+            return create();
+        });
+        load();
+        return created;
+    }
+
+    private void lock() {
+        jdbc.sql("select pg_advisory_xact_lock(7301)").query(Object.class).single();
+    }
+
+    private List<SigningKey> load() {
+        List<SigningKey> keys = jdbc.sql("""
                         select kid, public_key, private_key, created_at, retired_at from signing_key
                         where retired_at is null or retired_at > ? order by created_at desc
                         """)
@@ -67,21 +104,12 @@ public class JdbcSigningKeys implements SigningKeys {
                                 ? null
                                 : row.getTimestamp("retired_at").toInstant()))
                 .list();
+        loaded = new Loaded(keys, clock.instant());
+        return keys;
     }
 
-    @Override
-    public SigningKey rotate() {
-        return transactions.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(7301)").query(Object.class).single();
-            jdbc.sql("update signing_key set retired_at = ? where retired_at is null")
-                    .param(Timestamp.from(clock.instant()))
-                    .update();
-            return create();
-        });
-    }
-
-    private List<SigningKey> active() {
-        return published().stream().filter(key -> key.retiredAt() == null).toList();
+    private static Optional<SigningKey> active(List<SigningKey> keys) {
+        return keys.stream().filter(key -> key.retiredAt() == null).findFirst();
     }
 
     private SigningKey create() {

@@ -17,6 +17,12 @@ public interface SigningKeys {
     /** Every key whose tokens may still be valid: the current one and recently retired ones. */
     List<SigningKey> published();
 
+    /**
+     * Reads the keys again unless that happened a moment ago: for a token signed with a key another
+     * instance has just made.
+     */
+    List<SigningKey> reload();
+
     /** Retires the current key and makes a new one; tokens signed before stay valid until they expire. */
     SigningKey rotate();
 }
