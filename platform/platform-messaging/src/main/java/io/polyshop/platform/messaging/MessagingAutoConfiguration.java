@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -39,13 +41,14 @@ import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires Polyshop's messaging into a service: CloudEvents on Kafka, the PostgreSQL outbox and its
- * relay, the inbox, dead-letter topics and their replay, backlog metrics and health.
+ * Wires Polyshop's messaging into a service: CloudEvents on Kafka, the PostgreSQL or document outbox and
+ * its relay, the inbox, dead-letter topics and their replay, backlog metrics and health.
  */
 @AutoConfiguration(
         afterName = {
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
             "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
             "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
         })
@@ -126,6 +129,7 @@ public class MessagingAutoConfiguration {
 
     /** Outbox and inbox, for services whose store is PostgreSQL. */
     @AutoConfiguration
+    @ConditionalOnClass({JdbcClient.class, Flyway.class})
     @ConditionalOnBean(DataSource.class)
     static class PostgresOutbox {
 
@@ -170,19 +174,43 @@ public class MessagingAutoConfiguration {
             registry.ifAvailable(backlog::bindTo);
             return backlog;
         }
+    }
 
-        private static Supplier<String> traceParent(
-                ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-            return () -> {
-                Tracer currentTracer = tracer.getIfAvailable();
-                Propagator currentPropagator = propagator.getIfAvailable();
-                if (currentTracer == null || currentPropagator == null || currentTracer.currentSpan() == null) {
-                    return null;
-                }
-                Map<String, String> carrier = new HashMap<>();
-                currentPropagator.inject(currentTracer.currentSpan().context(), carrier, Map::put);
-                return carrier.get("traceparent");
-            };
+    /** Outbox for services whose store is MongoDB: pending events inside the aggregate's document. */
+    @AutoConfiguration
+    @ConditionalOnClass(MongoOperations.class)
+    @ConditionalOnBean(MongoOperations.class)
+    static class MongoOutbox {
+
+        @Bean
+        DocumentOutboxRelay documentOutboxRelay(
+                MongoOperations mongo,
+                KafkaTemplate<String, Object> polyshopEventTemplate,
+                MessagingProperties settings) {
+            return new DocumentOutboxRelay(mongo, polyshopEventTemplate, settings.outbox());
         }
+
+        @Bean
+        DocumentOutbox documentOutbox(
+                EventEnvelopes envelopes,
+                JsonMapper json,
+                DocumentOutboxRelay relay,
+                ObjectProvider<Tracer> tracer,
+                ObjectProvider<Propagator> propagator) {
+            return new DocumentOutbox(envelopes, json, traceParent(tracer, propagator), relay::wakeUp);
+        }
+    }
+
+    private static Supplier<String> traceParent(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return () -> {
+            Tracer currentTracer = tracer.getIfAvailable();
+            Propagator currentPropagator = propagator.getIfAvailable();
+            if (currentTracer == null || currentPropagator == null || currentTracer.currentSpan() == null) {
+                return null;
+            }
+            Map<String, String> carrier = new HashMap<>();
+            currentPropagator.inject(currentTracer.currentSpan().context(), carrier, Map::put);
+            return carrier.get("traceparent");
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.polyshop.platform.test;
 
+import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -16,6 +17,20 @@ public final class SpringEngineProperties {
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
+        return database;
+    }
+
+    /** A database of its own on the test MongoDB server as {@code spring.mongodb.uri}. */
+    public static String mongo(DynamicPropertyRegistry registry, String hint) {
+        String database = hint.replaceAll("[^a-zA-Z0-9_]", "_") + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        String server = TestEngines.mongoUri();
+        int options = server.indexOf('?');
+        String base = options < 0 ? server : server.substring(0, options);
+        String query = options < 0 ? "" : server.substring(options);
+        base = base.replaceAll("/[^/:]*$", "");
+        String uri = base + "/" + database + query;
+        registry.add("spring.mongodb.uri", () -> uri);
         return database;
     }
 

@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error becomes an RFC 9457 problem with a stable {@code type}, a readable {@code detail} and
@@ -74,6 +75,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return tooLarge(tooLarge, request);
         }
         log.debug("unreadable request body", exception);
+        if (exception.getCause() instanceof JacksonException json && JsonProblems.field(json) != null) {
+            ProblemDetail problem = problem(
+                    request,
+                    HttpStatus.BAD_REQUEST,
+                    Problems.MALFORMED_REQUEST,
+                    "Malformed request",
+                    "The request body does not fit this resource: " + JsonProblems.describe(json) + ".");
+            problem.setProperty(
+                    "errors", List.of(new FieldProblem(JsonProblems.field(json), JsonProblems.message(json))));
+            return ResponseEntity.badRequest().headers(headers).body(problem);
+        }
         return ResponseEntity.badRequest()
                 .headers(headers)
                 .body(problem(

@@ -17,17 +17,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final WebProperties settings;
     private final ProblemWriter problems;
 
-    public RequestSizeLimit(long maxBytes, ProblemWriter problems) {
-        this.maxBytes = maxBytes;
+    public RequestSizeLimit(WebProperties settings, ProblemWriter problems) {
+        this.settings = settings;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = settings.maxBytesFor(request.getRequestURI());
         if (request.getContentLengthLong() > maxBytes) {
             refuse(request, response, "The request body may be at most " + maxBytes + " bytes.");
             return;

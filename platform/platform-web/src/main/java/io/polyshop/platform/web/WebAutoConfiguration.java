@@ -43,8 +43,8 @@ public class WebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(WebProperties settings, ProblemWriter problems) {
-        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimit(settings.maxRequestSize().toBytes(), problems));
+        FilterRegistrationBean<RequestSizeLimit> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimit(settings, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -1,0 +1,230 @@
+package io.polyshop.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Publishes the events waiting in documents' {@value DocumentOutbox#FIELD} arrays, in every
+ * collection of the service's database, keyed by aggregate id and in the order they were pushed.
+ *
+ * <p>A round takes a batch of documents with pending events, sends each document's events in
+ * array order, waits for Kafka's acknowledgements and pulls the acknowledged events out of their
+ * document by id (an update that leaves events pushed meanwhile in place). A refused event ends the
+ * round, so nothing behind it in its document overtakes it. One instance relays at a time: it holds
+ * a lease document that it renews every round and that others may take once it expired.
+ */
+public class DocumentOutboxRelay implements SmartLifecycle {
+
+    static final String LEASE_COLLECTION = "polyshop_outbox_lease";
+    private static final Logger log = LoggerFactory.getLogger(DocumentOutboxRelay.class);
+    private static final Duration LEASE = Duration.ofSeconds(15);
+
+    private final MongoOperations mongo;
+    private final KafkaOperations<String, Object> kafka;
+    private final MessagingProperties.Relay settings;
+    private final String instance = UUID.randomUUID().toString();
+    private final Semaphore written = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    public DocumentOutboxRelay(
+            MongoOperations mongo, KafkaOperations<String, Object> kafka, MessagingProperties.Relay settings) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.settings = settings;
+    }
+
+    public void wakeUp() {
+        written.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("document-outbox-relay").daemon().start(this::relayUntilStopped);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (worker != null) {
+            written.release();
+            try {
+                worker.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void relayUntilStopped() {
+        Duration backoff = settings.initialBackoff();
+        while (running) {
+            try {
+                OutboxRelay.Round round = relayOnce();
+                if (round.failure() != null) {
+                    log.warn(
+                            "document outbox relay: Kafka refused an event ({}); {} published this round, retrying in {} ms",
+                            round.failure().getMessage(),
+                            round.published(),
+                            backoff.toMillis());
+                    Thread.sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) < 0
+                            ? backoff.multipliedBy(2)
+                            : settings.maxBackoff();
+                    continue;
+                }
+                backoff = settings.initialBackoff();
+                if (round.published() == 0) {
+                    written.drainPermits();
+                    written.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn(
+                        "document outbox relay: round failed ({}), retrying in {} ms",
+                        e.getMessage(),
+                        backoff.toMillis());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round over every collection: publish up to a batch of pending events. */
+    OutboxRelay.Round relayOnce() {
+        if (!holdLease()) {
+            return new OutboxRelay.Round(0, null);
+        }
+        int published = 0;
+        for (String collection : mongo.getCollectionNames()) {
+            if (collection.startsWith("system.") || collection.equals(LEASE_COLLECTION)) {
+                continue;
+            }
+            OutboxRelay.Round round = relay(collection, settings.batchSize() - published);
+            published += round.published();
+            if (round.failure() != null || published >= settings.batchSize()) {
+                return new OutboxRelay.Round(published, round.failure());
+            }
+        }
+        return new OutboxRelay.Round(published, null);
+    }
+
+    private OutboxRelay.Round relay(String collection, int limit) {
+        Query withPending =
+                new Query(Criteria.where(DocumentOutbox.FIELD + ".0").exists(true)).limit(limit);
+        withPending.fields().include("_id", DocumentOutbox.FIELD);
+        List<Document> documents = mongo.find(withPending, Document.class, collection);
+        int published = 0;
+        for (Document document : documents) {
+            List<Document> events = document.getList(DocumentOutbox.FIELD, Document.class);
+            List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>(events.size());
+            for (Document event : events) {
+                try {
+                    sends.add(kafka.send(toRecord(event)));
+                } catch (RuntimeException e) {
+                    sends.add(CompletableFuture.failedFuture(e));
+                    break;
+                }
+            }
+            List<Object> acknowledged = new ArrayList<>();
+            Exception failure = null;
+            for (int i = 0; i < sends.size(); i++) {
+                try {
+                    sends.get(i).get();
+                    acknowledged.add(events.get(i).get("id"));
+                } catch (ExecutionException e) {
+                    failure = e.getCause() instanceof Exception cause ? cause : e;
+                    break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                    break;
+                }
+            }
+            if (!acknowledged.isEmpty()) {
+                mongo.updateFirst(
+                        new Query(Criteria.where("_id").is(document.get("_id"))),
+                        new Update().pull(DocumentOutbox.FIELD, new Document("id", new Document("$in", acknowledged))),
+                        collection);
+                published += acknowledged.size();
+            }
+            if (failure != null) {
+                return new OutboxRelay.Round(published, failure);
+            }
+        }
+        return new OutboxRelay.Round(published, null);
+    }
+
+    private boolean holdLease() {
+        Date now = new Date();
+        Query ours = new Query(new Criteria()
+                .andOperator(
+                        Criteria.where("_id").is("relay"),
+                        new Criteria()
+                                .orOperator(
+                                        Criteria.where("holder").is(instance),
+                                        Criteria.where("expiresAt").lt(now))));
+        Update take = new Update()
+                .set("holder", instance)
+                .set("expiresAt", Date.from(Instant.now().plus(LEASE)));
+        try {
+            return mongo.findAndModify(
+                            ours,
+                            take,
+                            FindAndModifyOptions.options().upsert(true).returnNew(true),
+                            Document.class,
+                            LEASE_COLLECTION)
+                    != null;
+        } catch (DuplicateKeyException heldByAnother) {
+            return false;
+        }
+    }
+
+    private static ProducerRecord<String, Object> toRecord(Document event) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(
+                event.getString("topic"),
+                event.getString("key"),
+                event.getString("envelope").getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", EventEnvelopes.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        String traceParent = event.getString("traceParent");
+        if (traceParent != null) {
+            record.headers().add("traceparent", traceParent.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+}

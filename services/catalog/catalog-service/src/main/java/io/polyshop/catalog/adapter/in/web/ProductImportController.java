@@ -1,0 +1,115 @@
+package io.polyshop.catalog.adapter.in.web;
+
+import io.polyshop.catalog.adapter.in.web.CatalogRequests.ImportLineRequest;
+import io.polyshop.catalog.application.ImportLine;
+import io.polyshop.catalog.application.ImportProgress;
+import io.polyshop.catalog.application.ProductImport;
+import io.polyshop.platform.web.JsonProblems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bulk import of products as NDJSON (one product per line). The body is read line by line as it
+ * arrives, so files of any size stream through; the answer reports every rejected line with its
+ * number and reason. {@code GET} shows running and recent imports with their progress.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/product-imports")
+@PreAuthorize("hasRole('ADMIN')")
+class ProductImportController {
+
+    static final String NDJSON = "application/x-ndjson";
+    private static final int MAX_LINE = 64 * 1024;
+
+    private final ProductImport imports;
+    private final JsonMapper json;
+
+    ProductImportController(ProductImport imports, JsonMapper json) {
+        this.imports = imports;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = NDJSON)
+    ImportProgress.Snapshot run(HttpServletRequest request) throws IOException {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+            return imports.run(new Lines(reader));
+        }
+    }
+
+    @GetMapping
+    List<ImportProgress.Snapshot> recent() {
+        return imports.recent();
+    }
+
+    /** The body's non-blank lines, each parsed into an import line or marked unreadable. */
+    private final class Lines implements Iterator<ImportLine> {
+
+        private final BufferedReader reader;
+        private long number;
+        private String next;
+
+        Lines(BufferedReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                while (next == null) {
+                    String line = reader.readLine();
+                    if (line == null) {
+                        return false;
+                    }
+                    number++;
+                    if (!line.isBlank()) {
+                        next = line;
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public ImportLine next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            String line = next;
+            next = null;
+            if (line.length() > MAX_LINE) {
+                return ImportLine.unreadable(number, "the line is longer than " + MAX_LINE + " characters");
+            }
+            try {
+                ImportLineRequest product = json.readValue(line, ImportLineRequest.class);
+                if (product == null) {
+                    return ImportLine.unreadable(number, "the line is not a product object");
+                }
+                if (product.status() != null
+                        && !product.status().equals("ACTIVE")
+                        && !product.status().equals("DRAFT")) {
+                    return ImportLine.unreadable(number, "status must be ACTIVE or DRAFT");
+                }
+                return ImportLine.of(number, product.toDraft(), "ACTIVE".equals(product.status()));
+            } catch (JacksonException e) {
+                return ImportLine.unreadable(number, "not a product in JSON: " + JsonProblems.describe(e));
+            }
+        }
+    }
+}

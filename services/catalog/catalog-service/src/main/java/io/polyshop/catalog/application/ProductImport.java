@@ -1,0 +1,141 @@
+package io.polyshop.catalog.application;
+
+import io.polyshop.catalog.application.port.out.Brands;
+import io.polyshop.catalog.application.port.out.Categories;
+import io.polyshop.catalog.application.port.out.DuplicateProductException;
+import io.polyshop.catalog.application.port.out.Products;
+import io.polyshop.catalog.application.port.out.StaleProductException;
+import io.polyshop.catalog.domain.InvalidCatalogEntryException;
+import io.polyshop.catalog.domain.Product;
+import io.polyshop.catalog.domain.ProductDetails;
+import io.polyshop.catalog.domain.ProductStateException;
+import io.polyshop.catalog.domain.ProductStatus;
+import io.polyshop.catalog.domain.Violation;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bulk import: each line is a product, matched to an existing one by SKU (so running the same file
+ * twice changes nothing). A line that is not a valid product is rejected with its number and reason
+ * while the others go in. Lines are consumed as they arrive, so a file of any length streams
+ * through in constant memory; progress is readable while it runs.
+ */
+public class ProductImport {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductImport.class);
+    private static final int KEPT = 20;
+    private static final int LOG_EVERY = 5_000;
+
+    private final ProductAdministration administration;
+    private final Products products;
+    private final Categories categories;
+    private final Brands brands;
+    private final Clock clock;
+    private final Deque<ImportProgress> recent = new ArrayDeque<>();
+
+    public ProductImport(
+            ProductAdministration administration,
+            Products products,
+            Categories categories,
+            Brands brands,
+            Clock clock) {
+        this.administration = administration;
+        this.products = products;
+        this.categories = categories;
+        this.brands = brands;
+        this.clock = clock;
+    }
+
+    /** Imports every line, then reports what happened to each. */
+    public ImportProgress.Snapshot run(Iterator<ImportLine> lines) {
+        ImportProgress progress = begin();
+        CatalogView view = CatalogView.read(categories, brands);
+        try {
+            while (lines.hasNext()) {
+                importLine(lines.next(), view, progress);
+                long done = progress.snapshot().lines();
+                if (done % LOG_EVERY == 0) {
+                    log.info("import {}: {} lines done", progress.id(), done);
+                }
+            }
+            progress.finish(ImportProgress.State.FINISHED, clock.instant());
+        } catch (RuntimeException e) {
+            progress.finish(ImportProgress.State.FAILED, clock.instant());
+            throw e;
+        }
+        ImportProgress.Snapshot report = progress.snapshot();
+        log.info(
+                "import {} finished: {} lines, {} created, {} updated, {} unchanged, {} rejected",
+                report.id(),
+                report.lines(),
+                report.created(),
+                report.updated(),
+                report.unchanged(),
+                report.rejected());
+        return report;
+    }
+
+    /** Imports running now and the last finished ones, newest first. */
+    public synchronized List<ImportProgress.Snapshot> recent() {
+        return recent.stream().map(ImportProgress::snapshot).toList();
+    }
+
+    private synchronized ImportProgress begin() {
+        ImportProgress progress = new ImportProgress(clock.instant());
+        recent.addFirst(progress);
+        while (recent.size() > KEPT) {
+            recent.removeLast();
+        }
+        return progress;
+    }
+
+    private void importLine(ImportLine line, CatalogView view, ImportProgress progress) {
+        if (line.unreadable() != null) {
+            progress.rejected(line.number(), line.unreadable());
+            return;
+        }
+        try {
+            ProductDetails details = view.drafts().check(line.draft());
+            Optional<Product> existing = products.findBySku(details.sku());
+            if (existing.isEmpty()) {
+                Product created = administration.create(details);
+                if (line.publish()) {
+                    administration.publish(created, created.version(), view.snapshots());
+                }
+                progress.created();
+                return;
+            }
+            Product current = existing.get();
+            boolean changed = !current.details().equals(details);
+            if (changed) {
+                current = administration.revise(current, current.version(), details, view.snapshots());
+            }
+            boolean publish = line.publish() && current.status() == ProductStatus.DRAFT;
+            if (publish) {
+                administration.publish(current, current.version(), view.snapshots());
+            }
+            if (changed || publish) {
+                progress.updated();
+            } else {
+                progress.unchanged();
+            }
+        } catch (InvalidCatalogEntryException invalid) {
+            progress.rejected(line.number(), describe(invalid.violations()));
+        } catch (DuplicateProductException | StaleProductException | ProductStateException refused) {
+            progress.rejected(line.number(), refused.getMessage());
+        }
+    }
+
+    private static String describe(List<Violation> violations) {
+        return violations.stream()
+                .map(violation -> violation.field() + " " + violation.message())
+                .collect(Collectors.joining("; "));
+    }
+}

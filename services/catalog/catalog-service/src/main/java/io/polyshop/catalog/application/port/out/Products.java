@@ -1,0 +1,43 @@
+package io.polyshop.catalog.application.port.out;
+
+import io.polyshop.catalog.domain.CategoryId;
+import io.polyshop.catalog.domain.Product;
+import io.polyshop.catalog.domain.ProductId;
+import io.polyshop.catalog.domain.Sku;
+import io.polyshop.catalog.domain.Slug;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The product store. A write and the event it announces are stored together, or neither is. */
+public interface Products {
+
+    Optional<Product> find(ProductId id);
+
+    Optional<Product> findBySlug(Slug slug);
+
+    /** The product sold under {@code sku}, as its main SKU or one of its variants'. */
+    Optional<Product> findBySku(Sku sku);
+
+    /**
+     * Stores a new product (when {@code expectedVersion} is 0) or the next state of one whose stored
+     * version is still {@code expectedVersion}, together with {@code event} when there is one.
+     *
+     * @throws StaleProductException when the stored version moved on
+     * @throws DuplicateProductException when the slug or a SKU belongs to another product
+     */
+    void save(Product product, long expectedVersion, Optional<OutgoingEvent> event);
+
+    /** Visible products in any of the categories, by name. */
+    Page<Product> visibleIn(Collection<CategoryId> categories, int page, int size);
+
+    /** Visible products with an id after {@code after} (null: from the start), by id: for readers rebuilding their copy. */
+    List<Product> visibleAfter(ProductId after, int limit);
+
+    long count();
+
+    /** An event to publish with a write: its CloudEvents type and payload. */
+    record OutgoingEvent(String type, Object payload) {}
+
+    record Page<T>(List<T> items, int page, int size, long totalItems) {}
+}
