@@ -94,6 +94,10 @@ public final class Devstack {
                             "http://" + LoopbackPorts.HOST + ":" + identity.port() + "/oauth2/jwks");
                     shared.put("POLYSHOP_SECURITY_ISSUER", "polyshop-identity");
                 });
+        // Services that call another's API (search rebuilding from catalog) find it here.
+        descriptors.forEach(service -> shared.put(
+                "POLYSHOP_SERVICE_" + service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL",
+                "http://" + LoopbackPorts.HOST + ":" + service.port()));
 
         Map<String, Map<String, String>> environmentByService = new LinkedHashMap<>();
         for (ServiceDescriptor service : descriptors) {

@@ -12,6 +12,7 @@ import org.opensearch.analysis.common.CommonAnalysisModulePlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.env.Environment;
+import org.opensearch.index.mapper.MapperExtrasModulePlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.node.NodeValidationException;
@@ -26,8 +27,11 @@ import org.opensearch.transport.Netty4ModulePlugin;
  */
 public final class OpenSearchEngine implements Engine {
 
-    private static final List<Class<? extends Plugin>> PLUGINS =
-            List.of(Netty4ModulePlugin.class, CommonAnalysisModulePlugin.class, PainlessModulePlugin.class);
+    private static final List<Class<? extends Plugin>> PLUGINS = List.of(
+            Netty4ModulePlugin.class,
+            CommonAnalysisModulePlugin.class,
+            PainlessModulePlugin.class,
+            MapperExtrasModulePlugin.class);
 
     private final Node node;
     private final int port;

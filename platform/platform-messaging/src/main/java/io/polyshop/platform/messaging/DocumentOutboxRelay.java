@@ -216,15 +216,10 @@ public class DocumentOutboxRelay implements SmartLifecycle {
     }
 
     private static ProducerRecord<String, Object> toRecord(Document event) {
-        ProducerRecord<String, Object> record = new ProducerRecord<>(
+        return EventEnvelopes.producerRecord(
                 event.getString("topic"),
                 event.getString("key"),
-                event.getString("envelope").getBytes(StandardCharsets.UTF_8));
-        record.headers().add("content-type", EventEnvelopes.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        String traceParent = event.getString("traceParent");
-        if (traceParent != null) {
-            record.headers().add("traceparent", traceParent.getBytes(StandardCharsets.UTF_8));
-        }
-        return record;
+                event.getString("envelope").getBytes(StandardCharsets.UTF_8),
+                event.getString("traceParent"));
     }
 }

@@ -6,10 +6,12 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Builds and reads CloudEvents 1.0 envelopes in structured JSON mode, using the CloudEvents SDK.
@@ -39,6 +41,20 @@ public final class EventEnvelopes {
                 .withDataContentType("application/json")
                 .withData(jsonData)
                 .build();
+    }
+
+    /**
+     * The Kafka record for a serialized envelope, keyed by aggregate id, with the headers a
+     * structured-mode CloudEvents consumer needs and the W3C trace parent when there is one.
+     */
+    public static ProducerRecord<String, Object> producerRecord(
+            String topic, String key, byte[] envelope, String traceParent) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, envelope);
+        record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (traceParent != null) {
+            record.headers().add("traceparent", traceParent.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     public byte[] serialize(CloudEvent event) {

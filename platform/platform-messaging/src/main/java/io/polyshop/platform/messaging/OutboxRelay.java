@@ -1,6 +1,5 @@
 package io.polyshop.platform.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,12 +207,7 @@ public class OutboxRelay implements SmartLifecycle {
     record Pending(long sequence, String topic, String messageKey, byte[] envelope, String traceParent) {
 
         ProducerRecord<String, Object> toRecord() {
-            ProducerRecord<String, Object> record = new ProducerRecord<>(topic, messageKey, envelope);
-            record.headers().add("content-type", EventEnvelopes.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            if (traceParent != null) {
-                record.headers().add("traceparent", traceParent.getBytes(StandardCharsets.UTF_8));
-            }
-            return record;
+            return EventEnvelopes.producerRecord(topic, messageKey, envelope, traceParent);
         }
     }
 }

@@ -1,0 +1,79 @@
+package io.polyshop.search.config;
+
+import io.polyshop.platform.security.PublicEndpoints;
+import io.polyshop.search.adapter.in.messaging.CatalogEventsListener;
+import io.polyshop.search.adapter.out.catalog.HttpCatalogSnapshots;
+import io.polyshop.search.adapter.out.opensearch.OpenSearchProductIndex;
+import io.polyshop.search.application.IndexCatalogChanges;
+import io.polyshop.search.application.Reindex;
+import io.polyshop.search.application.SearchProducts;
+import io.polyshop.search.application.port.out.CatalogSnapshots;
+import java.time.Clock;
+import org.apache.hc.core5.http.HttpHost;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration
+@EnableConfigurationProperties(SearchProperties.class)
+class SearchConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PublicEndpoints searchPublicEndpoints() {
+        return PublicEndpoints.of(
+                "GET /api/v1/search/products",
+                "GET /api/v1/search/suggestions",
+                "GET /v3/api-docs",
+                "GET /v3/api-docs/**");
+    }
+
+    @Bean(destroyMethod = "close")
+    OpenSearchTransport openSearchTransport(SearchProperties settings) throws java.net.URISyntaxException {
+        return ApacheHttpClient5TransportBuilder.builder(HttpHost.create(settings.opensearchUrl()))
+                .build();
+    }
+
+    @Bean
+    OpenSearchProductIndex productIndex(OpenSearchTransport transport, SearchProperties settings, Clock clock) {
+        OpenSearchProductIndex index =
+                new OpenSearchProductIndex(new OpenSearchClient(transport), settings.index(), clock);
+        index.ensureExists();
+        return index;
+    }
+
+    @Bean
+    CatalogSnapshots catalogSnapshots(RestClient.Builder http, SearchProperties settings) {
+        return new HttpCatalogSnapshots(
+                http.baseUrl(settings.catalogUrl().toString()).build());
+    }
+
+    @Bean
+    SearchProducts searchProducts(OpenSearchProductIndex index) {
+        return new SearchProducts(index);
+    }
+
+    @Bean
+    IndexCatalogChanges indexCatalogChanges(OpenSearchProductIndex index) {
+        return new IndexCatalogChanges(index);
+    }
+
+    @Bean
+    Reindex reindex(OpenSearchProductIndex index, CatalogSnapshots catalog, Clock clock) {
+        return new Reindex(index, catalog, clock);
+    }
+
+    @Bean
+    CatalogEventsListener catalogEventsListener(IndexCatalogChanges index, JsonMapper json) {
+        return new CatalogEventsListener(index, json);
+    }
+}
