@@ -3,6 +3,7 @@ package io.polyshop.devstack;
 import io.polyshop.devstack.ServiceDescriptor.StoreInstance;
 import io.polyshop.devstack.StatusBoard.Row;
 import io.polyshop.devstack.StatusBoard.State;
+import io.polyshop.devstack.demo.CatalogSeeder;
 import io.polyshop.platform.engines.DynamoDbEngine;
 import io.polyshop.platform.engines.Engine;
 import io.polyshop.platform.engines.KafkaEngine;
@@ -96,7 +97,8 @@ public final class Devstack {
                 });
         // Services that call another's API (search rebuilding from catalog) find it here.
         descriptors.forEach(service -> shared.put(
-                "POLYSHOP_SERVICE_" + service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL",
+                "POLYSHOP_SERVICE_"
+                        + service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL",
                 "http://" + LoopbackPorts.HOST + ":" + service.port()));
 
         Map<String, Map<String, String>> environmentByService = new LinkedHashMap<>();
@@ -118,8 +120,55 @@ public final class Devstack {
             startService(service, environmentByService.get(service.name()));
         }
         services.forEach(ServiceProcess::awaitReady);
+        loadDemoCatalog(descriptors);
         board.overall(State.READY, engines.size() + " engines, " + services.size() + " services");
         log.info("devstack ready: {} engines, {} services", engines.size(), services.size());
+    }
+
+    /**
+     * On first start the catalog is empty: it gets the demo catalog (POLYSHOP_DEMO_PRODUCTS products,
+     * 10000 unless set; 0 skips it). A catalog that has products is left as it is.
+     */
+    private void loadDemoCatalog(List<ServiceDescriptor> descriptors) {
+        Map<String, ServiceDescriptor> byName = new LinkedHashMap<>();
+        descriptors.forEach(service -> byName.put(service.name(), service));
+        int products = Integer.parseInt(System.getenv().getOrDefault("POLYSHOP_DEMO_PRODUCTS", "10000"));
+        if (products <= 0 || !byName.containsKey("catalog") || !byName.containsKey("identity")) {
+            return;
+        }
+        String logFile = ".polyshop/logs/devstack.log";
+        java.net.URI identity = java.net.URI.create(
+                "http://" + LoopbackPorts.HOST + ":" + byName.get("identity").port());
+        java.net.URI catalog = java.net.URI.create(
+                "http://" + LoopbackPorts.HOST + ":" + byName.get("catalog").port());
+        CatalogSeeder seeder = new CatalogSeeder(identity, catalog, line -> {
+            log.info("demo data: {}", line);
+            board.put(new Row("demo-data", "data", State.STARTING, "", line, logFile));
+        });
+        try {
+            long existing = seeder.visibleProducts();
+            if (existing > 0) {
+                board.put(
+                        new Row("demo-data", "data", State.READY, "", existing + " products in the catalog", logFile));
+                return;
+            }
+            board.put(new Row(
+                    "demo-data", "data", State.STARTING, "", "loading " + products + " demo products", logFile));
+            long started = System.nanoTime();
+            CatalogSeeder.Report report = seeder.seed(seeder.adminToken(), products, 0);
+            long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000);
+            board.put(new Row(
+                    "demo-data",
+                    "data",
+                    report.rejected() == 0 ? State.READY : State.FAILED,
+                    "",
+                    report.created() + " demo products loaded in " + seconds + " s"
+                            + (report.rejected() == 0 ? "" : ", " + report.rejected() + " rejected"),
+                    logFile));
+        } catch (RuntimeException e) {
+            log.warn("demo data could not be loaded", e);
+            board.put(new Row("demo-data", "data", State.FAILED, "", "not loaded: " + e.getMessage(), logFile));
+        }
     }
 
     /** Reports why the start failed, in one line for the user (the trace only when it is a surprise). */

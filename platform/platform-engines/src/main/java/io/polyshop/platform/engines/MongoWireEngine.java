@@ -163,7 +163,10 @@ public final class MongoWireEngine implements Engine {
                 Path databaseDirectory = Files.createDirectories(staging.resolve(databaseName));
                 for (String collectionName : database.listCollectionNames()) {
                     MongoCollection<Document> collection = database.getCollection(collectionName);
-                    write(databaseDirectory.resolve(collectionName + DOCUMENTS_SUFFIX), collection.find());
+                    // Batches keep each reply under the wire protocol's 48 MB limit, whatever the collection's size.
+                    write(
+                            databaseDirectory.resolve(collectionName + DOCUMENTS_SUFFIX),
+                            collection.find().batchSize(200));
                     write(databaseDirectory.resolve(collectionName + INDEXES_SUFFIX), collection.listIndexes());
                 }
             }

@@ -29,10 +29,11 @@ import org.springframework.kafka.support.SendResult;
  * Publishes the events waiting in documents' {@value DocumentOutbox#FIELD} arrays, in every
  * collection of the service's database, keyed by aggregate id and in the order they were pushed.
  *
- * <p>A round takes a batch of documents with pending events, sends each document's events in
- * array order, waits for Kafka's acknowledgements and pulls the acknowledged events out of their
- * document by id (an update that leaves events pushed meanwhile in place). A refused event ends the
- * round, so nothing behind it in its document overtakes it. One instance relays at a time: it holds
+ * <p>A round takes a batch of documents with pending events, sends all their events (each
+ * document's in array order, on the idempotent producer that keeps a key's order), waits for
+ * Kafka's acknowledgements and pulls each document's acknowledged prefix out by id, in one update
+ * that leaves events pushed meanwhile in place. An event behind a refused one in its document is
+ * not pulled, so it goes out again after it. One instance relays at a time: it holds
  * a lease document that it renews every round and that others may take once it expired.
  */
 public class DocumentOutboxRelay implements SmartLifecycle {
@@ -149,24 +150,33 @@ public class DocumentOutboxRelay implements SmartLifecycle {
                 new Query(Criteria.where(DocumentOutbox.FIELD + ".0").exists(true)).limit(limit);
         withPending.fields().include("_id", DocumentOutbox.FIELD);
         List<Document> documents = mongo.find(withPending, Document.class, collection);
-        int published = 0;
+        // Everything is sent before anything is awaited; the idempotent producer keeps each key's order.
+        List<List<CompletableFuture<SendResult<String, Object>>>> sends = new ArrayList<>(documents.size());
         for (Document document : documents) {
-            List<Document> events = document.getList(DocumentOutbox.FIELD, Document.class);
-            List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>(events.size());
-            for (Document event : events) {
+            List<CompletableFuture<SendResult<String, Object>>> sent = new ArrayList<>();
+            for (Document event : document.getList(DocumentOutbox.FIELD, Document.class)) {
                 try {
-                    sends.add(kafka.send(toRecord(event)));
+                    sent.add(kafka.send(toRecord(event)));
                 } catch (RuntimeException e) {
-                    sends.add(CompletableFuture.failedFuture(e));
+                    sent.add(CompletableFuture.failedFuture(e));
                     break;
                 }
             }
-            List<Object> acknowledged = new ArrayList<>();
-            Exception failure = null;
-            for (int i = 0; i < sends.size(); i++) {
+            sends.add(sent);
+        }
+        List<Object> acknowledged = new ArrayList<>();
+        List<Object> touched = new ArrayList<>();
+        Exception failure = null;
+        for (int d = 0; d < documents.size(); d++) {
+            List<Document> events = documents.get(d).getList(DocumentOutbox.FIELD, Document.class);
+            List<CompletableFuture<SendResult<String, Object>>> sent = sends.get(d);
+            for (int i = 0; i < sent.size(); i++) {
                 try {
-                    sends.get(i).get();
+                    sent.get(i).get();
                     acknowledged.add(events.get(i).get("id"));
+                    if (i == 0) {
+                        touched.add(documents.get(d).get("_id"));
+                    }
                 } catch (ExecutionException e) {
                     failure = e.getCause() instanceof Exception cause ? cause : e;
                     break;
@@ -176,18 +186,15 @@ public class DocumentOutboxRelay implements SmartLifecycle {
                     break;
                 }
             }
-            if (!acknowledged.isEmpty()) {
-                mongo.updateFirst(
-                        new Query(Criteria.where("_id").is(document.get("_id"))),
-                        new Update().pull(DocumentOutbox.FIELD, new Document("id", new Document("$in", acknowledged))),
-                        collection);
-                published += acknowledged.size();
-            }
-            if (failure != null) {
-                return new OutboxRelay.Round(published, failure);
-            }
         }
-        return new OutboxRelay.Round(published, null);
+        if (!acknowledged.isEmpty()) {
+            // Pulls only the acknowledged ids: events pushed meanwhile stay for the next round.
+            mongo.updateMulti(
+                    new Query(Criteria.where("_id").in(touched)),
+                    new Update().pull(DocumentOutbox.FIELD, new Document("id", new Document("$in", acknowledged))),
+                    collection);
+        }
+        return new OutboxRelay.Round(acknowledged.size(), failure);
     }
 
     private boolean holdLease() {

@@ -37,6 +37,29 @@ class MongoWireEngineIT {
     }
 
     @Test
+    void snapshotsCollectionsLargerThanOneWireMessage() throws Exception {
+        Path snapshot = Files.createTempDirectory("mongo-large-snapshot-it");
+        String filler = "x".repeat(40_000);
+        try (MongoWireEngine first = MongoWireEngine.start(LoopbackPorts.free(), snapshot);
+                MongoClient client = MongoClients.create(first.address())) {
+            MongoCollection<Document> products = client.getDatabase("catalog").getCollection("products");
+            for (int batch = 0; batch < 15; batch++) {
+                List<Document> documents = new java.util.ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    documents.add(new Document("n", batch * 100 + i).append("description", filler));
+                }
+                products.insertMany(documents);
+            }
+        }
+
+        try (MongoWireEngine second = MongoWireEngine.start(LoopbackPorts.free(), snapshot);
+                MongoClient client = MongoClients.create(second.address())) {
+            assertThat(client.getDatabase("catalog").getCollection("products").countDocuments())
+                    .isEqualTo(1_500);
+        }
+    }
+
+    @Test
     void keepsDocumentsAndIndexesInItsSnapshotAcrossARestart() throws Exception {
         Path snapshot = Files.createTempDirectory("mongo-snapshot-it");
         try (MongoWireEngine first = MongoWireEngine.start(LoopbackPorts.free(), snapshot);

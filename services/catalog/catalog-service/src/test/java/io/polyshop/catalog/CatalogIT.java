@@ -322,5 +322,19 @@ class CatalogIT {
                 .isEqualTo(404);
         assertThat(admin.get("/api/v1/admin/product-imports").json().findValuesAsString("state"))
                 .contains("FINISHED");
+
+        Response withdrawal = admin.send(
+                "POST",
+                "/api/v1/admin/product-imports",
+                "{\"sku\":\"" + first.get("sku")
+                        + "\",\"status\":\"ARCHIVED\"}\n{\"sku\":\"NOPE-000\",\"status\":\"ARCHIVED\"}",
+                "application/x-ndjson");
+        assertThat(withdrawal.json().get("updated").asLong()).isEqualTo(1);
+        assertThat(withdrawal.json().get("rejections").get(0).get("line").asLong())
+                .isEqualTo(2);
+        assertThat(anonymous
+                        .get("/api/v1/products/by-slug/" + first.get("slug"))
+                        .status())
+                .isEqualTo(404);
     }
 }

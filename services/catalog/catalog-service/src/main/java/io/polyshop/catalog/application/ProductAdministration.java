@@ -12,8 +12,8 @@ import io.polyshop.catalog.domain.Product;
 import io.polyshop.catalog.domain.ProductDetails;
 import io.polyshop.catalog.domain.ProductId;
 import io.polyshop.catalog.domain.ProductStatus;
-import io.polyshop.catalog.domain.Sku;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -37,7 +37,9 @@ public class ProductAdministration {
     }
 
     public Product create(ProductDraft draft) {
-        return create(view().drafts().check(draft));
+        CatalogView view = view();
+        ProductDetails details = view.drafts().check(draft);
+        return place(details, false, view.snapshots(), products.findBySkus(details.allSkus()));
     }
 
     public Product product(ProductId id) {
@@ -69,15 +71,24 @@ public class ProductAdministration {
         return CatalogView.read(categories, brands);
     }
 
-    Product create(ProductDetails details) {
-        requireSkusFree(details, null);
+    /**
+     * Stores a new product, as a draft or published at once (one write either way); {@code holders}
+     * are the products already sold under any of its SKUs, which must be none.
+     */
+    Product place(ProductDetails details, boolean publish, ProductSnapshots snapshots, List<Product> holders) {
+        requireSkusFree(details, null, holders);
         Product product = Product.draft(ProductId.random(), details, clock.instant());
-        products.save(product, 0, Optional.empty());
-        return product;
+        if (!publish) {
+            products.save(product, 0, Optional.empty());
+            return product;
+        }
+        Product published = product.publish(clock.instant());
+        products.save(published, 0, Optional.of(published(published, snapshots)));
+        return published;
     }
 
     Product revise(Product current, long expectedVersion, ProductDetails details, ProductSnapshots snapshots) {
-        requireSkusFree(details, current.id());
+        requireSkusFree(details, current.id(), products.findBySkus(details.allSkus()));
         Product revised = current.revise(details, clock.instant());
         Optional<OutgoingEvent> event = revised.status() == ProductStatus.ACTIVE
                 ? Optional.of(
@@ -89,20 +100,20 @@ public class ProductAdministration {
 
     Product publish(Product current, long expectedVersion, ProductSnapshots snapshots) {
         Product published = current.publish(clock.instant());
-        products.save(
-                published,
-                expectedVersion,
-                Optional.of(new OutgoingEvent(
-                        CatalogEvents.PRODUCT_PUBLISHED, new ProductPublished(snapshots.of(published)))));
+        products.save(published, expectedVersion, Optional.of(published(published, snapshots)));
         return published;
     }
 
+    private static OutgoingEvent published(Product product, ProductSnapshots snapshots) {
+        return new OutgoingEvent(CatalogEvents.PRODUCT_PUBLISHED, new ProductPublished(snapshots.of(product)));
+    }
+
     /** A variant's SKU is a SKU like any other: no two products may be sold under the same one. */
-    private void requireSkusFree(ProductDetails details, ProductId owner) {
-        for (Sku sku : details.allSkus()) {
-            products.findBySku(sku).filter(other -> !other.id().equals(owner)).ifPresent(other -> {
-                throw new DuplicateProductException("sku", "SKU " + sku + " belongs to product " + other.id());
-            });
-        }
+    private static void requireSkusFree(ProductDetails details, ProductId owner, List<Product> holders) {
+        holders.stream().filter(other -> !other.id().equals(owner)).findFirst().ifPresent(other -> {
+            throw new DuplicateProductException(
+                    "sku",
+                    "Product " + other.id() + " is already sold under one of the SKUs " + details.allSkus() + ".");
+        });
     }
 }

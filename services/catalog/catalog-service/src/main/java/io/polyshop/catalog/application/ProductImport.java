@@ -10,6 +10,7 @@ import io.polyshop.catalog.domain.Product;
 import io.polyshop.catalog.domain.ProductDetails;
 import io.polyshop.catalog.domain.ProductStateException;
 import io.polyshop.catalog.domain.ProductStatus;
+import io.polyshop.catalog.domain.Sku;
 import io.polyshop.catalog.domain.Violation;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -17,13 +18,14 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Bulk import: each line is a product, matched to an existing one by SKU (so running the same file
- * twice changes nothing). A line that is not a valid product is rejected with its number and reason
+ * twice changes nothing); a line with status ARCHIVED withdraws the product with that SKU. A line that is not a valid product is rejected with its number and reason
  * while the others go in. Lines are consumed as they arrive, so a file of any length streams
  * through in constant memory; progress is readable while it runs.
  */
@@ -102,13 +104,17 @@ public class ProductImport {
             return;
         }
         try {
+            if (line.status() == ImportLine.Status.ARCHIVED) {
+                withdraw(line, progress);
+                return;
+            }
             ProductDetails details = view.drafts().check(line.draft());
-            Optional<Product> existing = products.findBySku(details.sku());
+            List<Product> holders = products.findBySkus(details.allSkus());
+            Optional<Product> existing = holders.stream()
+                    .filter(holder -> holder.details().sku().equals(details.sku()))
+                    .findFirst();
             if (existing.isEmpty()) {
-                Product created = administration.create(details);
-                if (line.publish()) {
-                    administration.publish(created, created.version(), view.snapshots());
-                }
+                administration.place(details, line.status() == ImportLine.Status.ACTIVE, view.snapshots(), holders);
                 progress.created();
                 return;
             }
@@ -117,7 +123,7 @@ public class ProductImport {
             if (changed) {
                 current = administration.revise(current, current.version(), details, view.snapshots());
             }
-            boolean publish = line.publish() && current.status() == ProductStatus.DRAFT;
+            boolean publish = line.status() == ImportLine.Status.ACTIVE && current.status() == ProductStatus.DRAFT;
             if (publish) {
                 administration.publish(current, current.version(), view.snapshots());
             }
@@ -130,6 +136,26 @@ public class ProductImport {
             progress.rejected(line.number(), describe(invalid.violations()));
         } catch (DuplicateProductException | StaleProductException | ProductStateException refused) {
             progress.rejected(line.number(), refused.getMessage());
+        }
+    }
+
+    /** An archive line names the product by SKU; archiving what is already archived changes nothing. */
+    private void withdraw(ImportLine line, ImportProgress progress) {
+        String sku = line.draft().sku();
+        if (sku == null || !Sku.FORMAT.matcher(sku).matches()) {
+            progress.rejected(line.number(), "sku " + Sku.EXPECTATION);
+            return;
+        }
+        Optional<Product> existing =
+                products.findBySkus(List.of(new Sku(sku))).stream().findFirst();
+        if (existing.isEmpty()) {
+            progress.rejected(line.number(), "no product has the SKU " + sku);
+        } else if (existing.get().status() == ProductStatus.ARCHIVED) {
+            progress.unchanged();
+        } else {
+            administration.archive(
+                    existing.get().id(), OptionalLong.of(existing.get().version()));
+            progress.updated();
         }
     }
 

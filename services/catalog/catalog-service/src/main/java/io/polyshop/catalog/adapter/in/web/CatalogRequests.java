@@ -45,7 +45,10 @@ final class CatalogRequests {
         }
     }
 
-    /** One line of an NDJSON import: a product, and {@code ACTIVE} to publish it at once. */
+    /**
+     * One line of an NDJSON import: a product, and its {@code status}: DRAFT (the default), ACTIVE
+     * to publish it at once, or ARCHIVED to withdraw the product with this SKU.
+     */
     record ImportLineRequest(
             String sku,
             String slug,

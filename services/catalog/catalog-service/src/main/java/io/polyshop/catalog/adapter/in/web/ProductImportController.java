@@ -56,6 +56,18 @@ class ProductImportController {
         return imports.recent();
     }
 
+    private static ImportLine.Status status(String status) {
+        if (status == null) {
+            return ImportLine.Status.DRAFT;
+        }
+        return switch (status) {
+            case "DRAFT" -> ImportLine.Status.DRAFT;
+            case "ACTIVE" -> ImportLine.Status.ACTIVE;
+            case "ARCHIVED" -> ImportLine.Status.ARCHIVED;
+            default -> null;
+        };
+    }
+
     /** The body's non-blank lines, each parsed into an import line or marked unreadable. */
     private final class Lines implements Iterator<ImportLine> {
 
@@ -101,12 +113,11 @@ class ProductImportController {
                 if (product == null) {
                     return ImportLine.unreadable(number, "the line is not a product object");
                 }
-                if (product.status() != null
-                        && !product.status().equals("ACTIVE")
-                        && !product.status().equals("DRAFT")) {
-                    return ImportLine.unreadable(number, "status must be ACTIVE or DRAFT");
+                ImportLine.Status status = status(product.status());
+                if (status == null) {
+                    return ImportLine.unreadable(number, "status must be DRAFT, ACTIVE or ARCHIVED");
                 }
-                return ImportLine.of(number, product.toDraft(), "ACTIVE".equals(product.status()));
+                return ImportLine.of(number, product.toDraft(), status);
             } catch (JacksonException e) {
                 return ImportLine.unreadable(number, "not a product in JSON: " + JsonProblems.describe(e));
             }

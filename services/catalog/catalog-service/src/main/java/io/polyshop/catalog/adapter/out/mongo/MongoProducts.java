@@ -53,8 +53,13 @@ public class MongoProducts implements Products {
     }
 
     @Override
-    public Optional<Product> findBySku(Sku sku) {
-        return one(Criteria.where("skus").is(sku.value()));
+    public List<Product> findBySkus(Collection<Sku> skus) {
+        Query query = new Query(
+                Criteria.where("skus").in(skus.stream().map(Sku::value).toList()));
+        query.fields().exclude(DocumentOutbox.FIELD);
+        return mongo.find(query, Document.class, ProductDocuments.COLLECTION).stream()
+                .map(ProductDocuments::toProduct)
+                .toList();
     }
 
     private Optional<Product> one(Criteria criteria) {

@@ -16,8 +16,8 @@ public interface Products {
 
     Optional<Product> findBySlug(Slug slug);
 
-    /** The product sold under {@code sku}, as its main SKU or one of its variants'. */
-    Optional<Product> findBySku(Sku sku);
+    /** The products sold under any of {@code skus}, as their main SKU or one of their variants'. */
+    List<Product> findBySkus(Collection<Sku> skus);
 
     /**
      * Stores a new product (when {@code expectedVersion} is 0) or the next state of one whose stored

@@ -1,0 +1,349 @@
+package io.polyshop.devstack.bench;
+
+import io.polyshop.devstack.RunningPlatform;
+import io.polyshop.devstack.demo.CatalogSeeder;
+import io.polyshop.devstack.demo.DemoCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./polyshop bench search}: measures the running platform's search. First it makes the
+ * catalog hold the target number of demo products (timing catalog import to searchable when it has
+ * to add them), then it times a fresh probe batch from catalog write to searchable, then it runs
+ * concurrent clients issuing a mix of full-text, filtered, faceted and sorted queries.
+ */
+public final class SearchBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> TERMS = List.of(
+            "laptop",
+            "laptop 16 gb",
+            "ryzen laptop",
+            "labtop",
+            "smartphone 256",
+            "5g phone",
+            "oled tv",
+            "4k smart tv",
+            "noise cancelling headphones",
+            "hedphones",
+            "wireless headphones",
+            "running shoe",
+            "trail running shoe",
+            "merino t-shirt",
+            "linen shirt",
+            "espresso",
+            "coffee maker",
+            "office chair mesh",
+            "ergonomic chair",
+            "novel",
+            "summer garden",
+            "board game",
+            "space board game",
+            "nova",
+            "aero",
+            "pulse",
+            "vertex",
+            "halo");
+    private static final List<String> CATEGORIES = List.of(
+            "electronics",
+            "clothing",
+            "home",
+            "leisure",
+            "laptops",
+            "smartphones",
+            "headphones",
+            "televisions",
+            "t-shirts",
+            "running-shoes",
+            "coffee-makers",
+            "office-chairs",
+            "books",
+            "board-games");
+    private static final List<String> ATTRIBUTES = List.of(
+            "attr.ramGb=16",
+            "attr.panel=OLED",
+            "attr.terrain=trail",
+            "attr.material=mesh",
+            "attr.format=hardcover",
+            "attr.colour=black",
+            "attr.wireless=true",
+            "attr.brewType=espresso");
+    private static final List<String> SORTS = List.of("relevance", "relevance", "price_asc", "price_desc", "newest");
+
+    private SearchBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int products = Integer.parseInt(options.getOrDefault("products", "100000"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
+        int probe = Integer.parseInt(options.getOrDefault("probe", "5000"));
+
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        RunningPlatform platform = RunningPlatform.read(root);
+        URI search = platform.url("search");
+        CatalogSeeder seeder =
+                new CatalogSeeder(platform.url("identity"), platform.url("catalog"), line -> say("  " + line));
+        String token = seeder.adminToken();
+        List<String> report = new ArrayList<>();
+        report.add("Polyshop search benchmark, " + Instant.now());
+        report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores; search at " + search
+                + " (direct, not through the gateway)");
+
+        long visible = seeder.visibleProducts();
+        if (visible < products) {
+            say("polyshop bench: the catalog shows " + visible + " products; seeding up to " + products
+                    + " (takes a while the first time)");
+            long started = System.nanoTime();
+            CatalogSeeder.Report seeded = seeder.seed(token, products, visible);
+            awaitSearchable(search, "", products, Duration.ofMinutes(60));
+            double took = (System.nanoTime() - started) / 1e9;
+            report.add(String.format(
+                    Locale.ROOT,
+                    "seeding: %d products added, import to searchable in %.1f s = %.0f products/s",
+                    seeded.created(),
+                    took,
+                    seeded.created() / took));
+        }
+        long indexed = totalHits(search, "");
+        report.add("catalog: " + indexed + " searchable products");
+
+        String marker =
+                "probe" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        say("polyshop bench: timing " + probe + " new products from catalog write to searchable (" + marker + ")");
+        double indexing = probeIndexing(seeder, token, search, marker, probe);
+        report.add(String.format(
+                Locale.ROOT,
+                "indexing: %d new products from catalog import to searchable in %.1f s = %.0f products/s",
+                probe,
+                probe / indexing,
+                indexing));
+
+        say("polyshop bench: " + clients + " clients, " + warmup + " s warm-up, then " + seconds + " s measured");
+        Result result = load(search, clients, warmup, seconds);
+        report.add(String.format(
+                Locale.ROOT,
+                "queries: %d clients, %d s: %d requests, %.0f requests/s, errors %d",
+                clients,
+                seconds,
+                result.count(),
+                result.count() / (double) seconds,
+                result.errors()));
+        report.add(String.format(
+                Locale.ROOT,
+                "latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p95 <= 50 ms: %s)",
+                result.percentile(50),
+                result.percentile(95),
+                result.percentile(99),
+                result.percentile(100),
+                result.percentile(95) <= 50 ? "met" : "NOT met"));
+        report.add(
+                "query mix: full text (incl. typos) 70%, category browse 30%; 40% with a brand or attribute filter,"
+                        + " 25% with a price range; sorts relevance/price/newest; pages 0-2 of 20; every answer carries facets");
+
+        String text = String.join("\n", report) + "\n";
+        Path file = root.resolve(".polyshop/benchmarks/search.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        System.out.println();
+        System.out.print(text);
+        say("polyshop bench: report written to .polyshop/benchmarks/search.txt");
+        if (result.errors() > 0) {
+            System.exit(1);
+        }
+    }
+
+    /** Imports {@code count} new products whose names carry {@code marker}, timing until search finds them all, then withdraws them. */
+    private static double probeIndexing(CatalogSeeder seeder, String token, URI search, String marker, int count) {
+        long started = System.nanoTime();
+        seeder.importLines(token, IntStream.range(0, count).mapToObj(i -> probeProduct(marker, i, "ACTIVE")));
+        awaitSearchable(search, "q=" + marker, count, Duration.ofMinutes(10));
+        double rate = count / ((System.nanoTime() - started) / 1e9);
+        seeder.importLines(
+                token,
+                IntStream.range(0, count).mapToObj(i -> Map.of("sku", probeSku(marker, i), "status", "ARCHIVED")));
+        return rate;
+    }
+
+    private static Map<String, Object> probeProduct(String marker, int i, String status) {
+        Map<String, Object> product = new java.util.LinkedHashMap<>(DemoCatalog.product(i, true));
+        product.put("sku", probeSku(marker, i));
+        product.put("slug", product.get("slug") + "-" + marker);
+        product.put("name", product.get("name") + " " + marker);
+        product.put("variants", List.of());
+        product.put("status", status);
+        return product;
+    }
+
+    private static String probeSku(String marker, int i) {
+        return "BENCH-" + marker.toUpperCase(Locale.ROOT) + "-" + i;
+    }
+
+    private static void awaitSearchable(URI search, String query, long expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long hits = totalHits(search, query);
+            if (hits >= expected) {
+                return;
+            }
+            if (hits != last) {
+                say("  searchable: " + hits + " of " + expected);
+                last = hits;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("search did not reach " + expected + " products within " + timeout);
+    }
+
+    private static long totalHits(URI search, String query) {
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(search.resolve("/api/v1/search/products?size=1&" + query))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body()).get("totalHits").asLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Result(long count, long errors, long[] nanos) {
+
+        double percentile(double p) {
+            if (nanos.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.ceil(p / 100.0 * nanos.length) - 1;
+            return nanos[Math.max(0, Math.min(nanos.length - 1, index))] / 1e6;
+        }
+    }
+
+    private static Result load(URI search, int clients, int warmupSeconds, int seconds) throws InterruptedException {
+        long warmupEnds = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        long ends = warmupEnds + seconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        long[][] perClient = new long[clients][];
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            threads.add(Thread.ofPlatform()
+                    .name("bench-client-" + c)
+                    .start(() -> perClient[client] = client(search, client, warmupEnds, ends, errors)));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long[] all =
+                Arrays.stream(perClient).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(all.length, errors.get(), all);
+    }
+
+    private static long[] client(URI search, int seed, long warmupEnds, long ends, AtomicLong errors) {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        SplittableRandom random = new SplittableRandom(seed * 7919L);
+        long[] nanos = new long[1 << 16];
+        int count = 0;
+        while (System.nanoTime() < ends) {
+            URI uri = search.resolve("/api/v1/search/products?" + query(random));
+            long start = System.nanoTime();
+            try {
+                HttpResponse<byte[]> response =
+                        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+                long took = System.nanoTime() - start;
+                if (response.statusCode() != 200) {
+                    errors.incrementAndGet();
+                } else if (start >= warmupEnds) {
+                    if (count == nanos.length) {
+                        nanos = Arrays.copyOf(nanos, nanos.length * 2);
+                    }
+                    nanos[count++] = took;
+                }
+            } catch (IOException e) {
+                errors.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Arrays.copyOf(nanos, count);
+    }
+
+    /** One shopper's query: mostly text, sometimes browsing, with filters, sorts and pages. */
+    static String query(SplittableRandom random) {
+        List<String> parts = new ArrayList<>();
+        if (random.nextInt(10) < 7) {
+            parts.add("q=" + URLEncoder.encode(TERMS.get(random.nextInt(TERMS.size())), StandardCharsets.UTF_8));
+        } else {
+            parts.add("category=" + CATEGORIES.get(random.nextInt(CATEGORIES.size())));
+        }
+        int filter = random.nextInt(10);
+        if (filter < 2) {
+            parts.add("brand="
+                    + DemoCatalog.brands()
+                            .get(random.nextInt(DemoCatalog.brands().size()))
+                            .id());
+        } else if (filter < 4) {
+            parts.add(ATTRIBUTES.get(random.nextInt(ATTRIBUTES.size())));
+        }
+        if (random.nextInt(4) == 0) {
+            int low = random.nextInt(10) * 50;
+            parts.add("minPrice=" + low + "&maxPrice=" + (low + 100 + random.nextInt(900)));
+        }
+        parts.add("sort=" + SORTS.get(random.nextInt(SORTS.size())));
+        parts.add("page=" + (random.nextInt(10) < 7 ? 0 : 1 + random.nextInt(2)));
+        return parts.stream().collect(Collectors.joining("&"));
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.err.println(
+                        "usage: ./polyshop bench search [--products N] [--clients N] [--seconds N] [--warmup N] [--probe N]");
+                System.exit(2);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

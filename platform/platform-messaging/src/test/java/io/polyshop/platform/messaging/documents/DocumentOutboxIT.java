@@ -1,0 +1,122 @@
+package io.polyshop.platform.messaging.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.polyshop.platform.engines.KafkaEngine;
+import io.polyshop.platform.messaging.DocumentOutbox;
+import io.polyshop.platform.test.SpringEngineProperties;
+import io.polyshop.platform.test.TestEngines;
+import io.polyshop.platform.test.TopicRecorder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(classes = DocumentSampleApplication.class)
+class DocumentOutboxIT {
+
+    private static final String TOPIC = "samples.documents";
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static TopicRecorder published;
+
+    @Autowired
+    MongoOperations mongo;
+
+    @Autowired
+    DocumentOutbox outbox;
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        SpringEngineProperties.mongo(registry, "outbox");
+        SpringEngineProperties.kafka(registry);
+    }
+
+    @BeforeAll
+    static void record() {
+        published = TopicRecorder.start(TOPIC);
+    }
+
+    @AfterAll
+    static void stopRecording() {
+        published.close();
+    }
+
+    /** Writes the aggregate and its event in one single-document operation, as an adapter does. */
+    private void write(String id, int step) {
+        Document event = outbox.pending(TOPIC, id, "polyshop.sample.step-taken.v1", Map.of("step", step));
+        if (step == 1) {
+            mongo.insert(
+                    new Document("_id", id).append("step", step).append(DocumentOutbox.FIELD, List.of(event)),
+                    "samples");
+        } else {
+            mongo.updateFirst(
+                    new Query(Criteria.where("_id").is(id)),
+                    new Update().set("step", step).push(DocumentOutbox.FIELD, event),
+                    "samples");
+        }
+        outbox.written();
+    }
+
+    private List<Integer> stepsPublishedFor(String id) {
+        return published.about(id).stream()
+                .map(event -> event.data().get("step").asInt())
+                .toList();
+    }
+
+    private List<?> pendingIn(String id) {
+        return mongo.findById(id, Document.class, "samples").getList(DocumentOutbox.FIELD, Object.class);
+    }
+
+    @Test
+    void publishesEachDocumentsEventsInOrderAndRemovesThemOnceKafkaHasThem() {
+        String id = "sample-" + UUID.randomUUID();
+        for (int step = 1; step <= 5; step++) {
+            write(id, step);
+        }
+
+        await().atMost(DEADLINE).until(() -> stepsPublishedFor(id).size() == 5);
+        assertThat(stepsPublishedFor(id)).containsExactly(1, 2, 3, 4, 5);
+        await().atMost(DEADLINE).until(() -> pendingIn(id).isEmpty());
+    }
+
+    @Test
+    void keepsEventsInTheirDocumentsWhileKafkaIsAwayAndPublishesThemInOrderWhenItReturns() {
+        KafkaEngine kafka = TestEngines.embeddedKafka();
+        List<String> ids = IntStream.range(0, 10)
+                .mapToObj(i -> "outage-" + i + "-" + UUID.randomUUID())
+                .toList();
+        kafka.close();
+        try {
+            for (String id : ids) {
+                write(id, 1);
+                write(id, 2);
+            }
+            await().pollDelay(Duration.ofSeconds(2))
+                    .atMost(DEADLINE)
+                    .untilAsserted(() -> assertThat(ids)
+                            .allSatisfy(id -> assertThat(pendingIn(id)).hasSize(2)));
+        } finally {
+            kafka.start();
+        }
+
+        for (String id : ids) {
+            await().atMost(DEADLINE).until(() -> stepsPublishedFor(id).size() >= 2);
+            assertThat(stepsPublishedFor(id)).startsWith(1, 2);
+            await().atMost(DEADLINE).until(() -> pendingIn(id).isEmpty());
+        }
+    }
+}
