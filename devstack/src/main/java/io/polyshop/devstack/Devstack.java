@@ -132,7 +132,13 @@ public final class Devstack {
     private void loadDemoCatalog(List<ServiceDescriptor> descriptors) {
         Map<String, ServiceDescriptor> byName = new LinkedHashMap<>();
         descriptors.forEach(service -> byName.put(service.name(), service));
-        int products = Integer.parseInt(System.getenv().getOrDefault("POLYSHOP_DEMO_PRODUCTS", "10000"));
+        String setting = System.getenv().getOrDefault("POLYSHOP_DEMO_PRODUCTS", "10000");
+        if (!setting.matches("\\d{1,7}")) {
+            throw new DevstackException(
+                    "POLYSHOP_DEMO_PRODUCTS must be a number of products (0 skips the demo catalog), not '" + setting
+                            + "'");
+        }
+        int products = Integer.parseInt(setting);
         if (products <= 0 || !byName.containsKey("catalog") || !byName.containsKey("identity")) {
             return;
         }

@@ -9,13 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -36,116 +31,45 @@ import org.springframework.kafka.support.SendResult;
  * not pulled, so it goes out again after it. One instance relays at a time: it holds
  * a lease document that it renews every round and that others may take once it expired.
  */
-public class DocumentOutboxRelay implements SmartLifecycle {
+public class DocumentOutboxRelay extends RelayLoop {
 
     static final String LEASE_COLLECTION = "polyshop_outbox_lease";
-    private static final Logger log = LoggerFactory.getLogger(DocumentOutboxRelay.class);
     private static final Duration LEASE = Duration.ofSeconds(15);
 
     private final MongoOperations mongo;
     private final KafkaOperations<String, Object> kafka;
     private final MessagingProperties.Relay settings;
     private final String instance = UUID.randomUUID().toString();
-    private final Semaphore written = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
 
     public DocumentOutboxRelay(
             MongoOperations mongo, KafkaOperations<String, Object> kafka, MessagingProperties.Relay settings) {
+        super("document-outbox-relay", settings);
         this.mongo = mongo;
         this.kafka = kafka;
         this.settings = settings;
     }
 
-    public void wakeUp() {
-        written.release();
-    }
-
-    @Override
-    public synchronized void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("document-outbox-relay").daemon().start(this::relayUntilStopped);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (worker != null) {
-            written.release();
-            try {
-                worker.join(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void relayUntilStopped() {
-        Duration backoff = settings.initialBackoff();
-        while (running) {
-            try {
-                OutboxRelay.Round round = relayOnce();
-                if (round.failure() != null) {
-                    log.warn(
-                            "document outbox relay: Kafka refused an event ({}); {} published this round, retrying in {} ms",
-                            round.failure().getMessage(),
-                            round.published(),
-                            backoff.toMillis());
-                    Thread.sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) < 0
-                            ? backoff.multipliedBy(2)
-                            : settings.maxBackoff();
-                    continue;
-                }
-                backoff = settings.initialBackoff();
-                if (round.published() == 0) {
-                    written.drainPermits();
-                    written.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn(
-                        "document outbox relay: round failed ({}), retrying in {} ms",
-                        e.getMessage(),
-                        backoff.toMillis());
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     /** One round over every collection: publish up to a batch of pending events. */
-    OutboxRelay.Round relayOnce() {
+    @Override
+    protected Round relayOnce() {
         if (!holdLease()) {
-            return new OutboxRelay.Round(0, null);
+            return new Round(0, null);
         }
         int published = 0;
         for (String collection : mongo.getCollectionNames()) {
             if (collection.startsWith("system.") || collection.equals(LEASE_COLLECTION)) {
                 continue;
             }
-            OutboxRelay.Round round = relay(collection, settings.batchSize() - published);
+            Round round = relay(collection, settings.batchSize() - published);
             published += round.published();
             if (round.failure() != null || published >= settings.batchSize()) {
-                return new OutboxRelay.Round(published, round.failure());
+                return new Round(published, round.failure());
             }
         }
-        return new OutboxRelay.Round(published, null);
+        return new Round(published, null);
     }
 
-    private OutboxRelay.Round relay(String collection, int limit) {
+    private Round relay(String collection, int limit) {
         Query withPending =
                 new Query(Criteria.where(DocumentOutbox.FIELD + ".0").exists(true)).limit(limit);
         withPending.fields().include("_id", DocumentOutbox.FIELD);
@@ -194,7 +118,7 @@ public class DocumentOutboxRelay implements SmartLifecycle {
                     new Update().pull(DocumentOutbox.FIELD, new Document("id", new Document("$in", acknowledged))),
                     collection);
         }
-        return new OutboxRelay.Round(acknowledged.size(), failure);
+        return new Round(acknowledged.size(), failure);
     }
 
     private boolean holdLease() {

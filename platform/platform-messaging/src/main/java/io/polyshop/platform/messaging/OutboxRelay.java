@@ -6,12 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
@@ -27,18 +22,14 @@ import org.springframework.transaction.support.TransactionOperations;
  * the round, so nothing behind it overtakes it. While Kafka is away the relay retries with a
  * doubling pause; events keep accumulating in the table and go out once Kafka is back.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends RelayLoop {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long LEADER_LOCK = 0x706f6c79_6f757478L;
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
     private final KafkaOperations<String, Object> kafka;
     private final MessagingProperties.Relay settings;
-    private final Semaphore committed = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
     private Instant nextCleanup = Instant.EPOCH;
 
     public OutboxRelay(
@@ -46,76 +37,16 @@ public class OutboxRelay implements SmartLifecycle {
             TransactionOperations transactions,
             KafkaOperations<String, Object> kafka,
             MessagingProperties.Relay settings) {
+        super("outbox-relay", settings);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
     }
 
-    /** Called after a transaction that appended events commits: the relay looks at once. */
-    public void wakeUp() {
-        committed.release();
-    }
-
-    @Override
-    public synchronized void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::relayUntilStopped);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (worker != null) {
-            committed.release();
-            try {
-                worker.join(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void relayUntilStopped() {
-        Duration backoff = settings.initialBackoff();
-        while (running) {
-            try {
-                Round round = relayOnce();
-                if (round.failure() != null) {
-                    log.warn(
-                            "outbox relay: Kafka refused an event ({}); {} published this round, retrying in {} ms",
-                            round.failure().getMessage(),
-                            round.published(),
-                            backoff.toMillis());
-                    pause(backoff);
-                    backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
-                    continue;
-                }
-                backoff = settings.initialBackoff();
-                if (round.published() < settings.batchSize()) {
-                    cleanUpPublished();
-                    committed.drainPermits();
-                    committed.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("outbox relay: round failed ({}), retrying in {} ms", e.getMessage(), backoff.toMillis());
-                pause(backoff);
-                backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
-            }
-        }
-    }
-
     /** One round: send the oldest pending batch and mark what Kafka acknowledged. */
-    Round relayOnce() {
+    @Override
+    protected Round relayOnce() {
         return transactions.execute(status -> {
             boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(?)")
                     .param(LEADER_LOCK)
@@ -174,6 +105,11 @@ public class OutboxRelay implements SmartLifecycle {
         });
     }
 
+    @Override
+    protected void idle() {
+        cleanUpPublished();
+    }
+
     private void cleanUpPublished() {
         if (Instant.now().isBefore(nextCleanup)) {
             return;
@@ -187,22 +123,6 @@ public class OutboxRelay implements SmartLifecycle {
     private static String truncate(String message) {
         return message.length() <= 1000 ? message : message.substring(0, 1000);
     }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    /** What one round achieved: events acknowledged by Kafka, and the refusal that ended it, if any. */
-    record Round(int published, Exception failure) {}
 
     record Pending(long sequence, String topic, String messageKey, byte[] envelope, String traceParent) {
 
