@@ -8,6 +8,7 @@ import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
 import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
+import io.polyshop.platform.test.TestWords;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,8 +117,7 @@ class CatalogSearchIT {
 
     @Test
     void aPublishedProductBecomesFindableFollowsItsUpdatesAndDisappearsWhenArchived() {
-        String word =
-                "quasar" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        String word = TestWords.unique("quasar");
         Map<String, Object> laptop = laptop("Quasar " + word, "1299.00");
         JsonNode product = published(laptop);
         String id = product.get("id").asString();
@@ -144,8 +144,7 @@ class CatalogSearchIT {
 
     @Test
     void reindexRebuildsTheIndexFromTheCatalogWhileSearchesKeepAnswering() throws Exception {
-        String word =
-                "nebula" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        String word = TestWords.unique("nebula");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             ids.add(published(laptop("Nebula " + word + " " + i, "5" + i + "0.00"))

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -130,16 +129,20 @@ public final class SearchBenchmark {
         long indexed = totalHits(search, "");
         report.add("catalog: " + indexed + " searchable products");
 
-        String marker =
-                "probe" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
-        say("polyshop bench: timing " + probe + " new products from catalog write to searchable (" + marker + ")");
-        double indexing = probeIndexing(seeder, token, search, marker, probe);
-        report.add(String.format(
-                Locale.ROOT,
-                "indexing: %d new products from catalog import to searchable in %.1f s = %.0f products/s",
-                probe,
-                probe / indexing,
-                indexing));
+        if (probe > 0) {
+            String marker = "probe"
+                    + new SplittableRandom()
+                            .ints(8, 'a', 'z' + 1)
+                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+            say("polyshop bench: timing " + probe + " new products from catalog write to searchable (" + marker + ")");
+            double indexing = probeIndexing(seeder, token, search, marker, probe);
+            report.add(String.format(
+                    Locale.ROOT,
+                    "indexing: %d new products from catalog import to searchable in %.1f s = %.0f products/s",
+                    probe,
+                    probe / indexing,
+                    indexing));
+        }
 
         say("polyshop bench: " + clients + " clients, " + warmup + " s warm-up, then " + seconds + " s measured");
         Result result = load(search, clients, warmup, seconds);
@@ -184,6 +187,7 @@ public final class SearchBenchmark {
         seeder.importLines(
                 token,
                 IntStream.range(0, count).mapToObj(i -> Map.of("sku", probeSku(marker, i), "status", "ARCHIVED")));
+        awaitWithdrawn(search, "q=" + marker, Duration.ofMinutes(10));
         return rate;
     }
 
@@ -216,6 +220,17 @@ public final class SearchBenchmark {
             sleep(250);
         }
         throw new IllegalStateException("search did not reach " + expected + " products within " + timeout);
+    }
+
+    /** The query load runs on a settled index: the probe's withdrawals have all been applied. */
+    private static void awaitWithdrawn(URI search, String query, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (totalHits(search, query) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("search still shows the probe products after " + timeout);
+            }
+            sleep(250);
+        }
     }
 
     private static long totalHits(URI search, String query) {

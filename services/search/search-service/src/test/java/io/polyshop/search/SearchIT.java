@@ -10,6 +10,7 @@ import io.polyshop.platform.test.ApiClient.Response;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
+import io.polyshop.platform.test.TestWords;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,8 +34,7 @@ import tools.jackson.databind.JsonNode;
 class SearchIT {
 
     /** Words no other test's products contain, so that each test counts only its own hits. */
-    private final String marker =
-            "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+    private final String marker = TestWords.unique("zq");
 
     @LocalServerPort
     int port;

@@ -40,6 +40,13 @@ public class MongoProducts implements Products {
         indexes.createIndex(new Index("slug", Sort.Direction.ASC).unique().named("slug_unique"));
         indexes.createIndex(new Index("skus", Sort.Direction.ASC).unique().named("sku_unique"));
         indexes.createIndex(new Index("categoryId", Sort.Direction.ASC).named("category"));
+        // The filter of every versioned update; engines that only use an index whose keys match the
+        // filter exactly (the MongoDB-wire server) would otherwise scan the collection per update.
+        indexes.createIndex(new Index()
+                .on("_id", Sort.Direction.ASC)
+                .on("version", Sort.Direction.ASC)
+                .unique()
+                .named("id_version"));
     }
 
     @Override

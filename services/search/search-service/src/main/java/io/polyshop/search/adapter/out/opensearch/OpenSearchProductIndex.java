@@ -26,10 +26,14 @@ import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.MsearchResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.core.msearch.MultiSearchItem;
+import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.indices.update_aliases.Action;
@@ -122,36 +126,59 @@ public class OpenSearchProductIndex implements ProductIndex {
         }
     }
 
+    /**
+     * Two searches in one round trip: the page of hits (no counting beyond what the page needs, so
+     * Lucene can skip documents that cannot make the page) and, separately, the facets and the total
+     * (no hits, so OpenSearch's shard request cache keeps them until the index next changes; shoppers
+     * narrowing the same search in different orders or pages reuse them).
+     */
     @Override
     public SearchResults search(ProductQuery query) {
+        Query matching = ProductQueries.matching(query);
         try {
-            SearchResponse<ProductDocument> response = client.search(
-                    search -> search.index(alias)
-                            .query(ProductQueries.matching(query))
-                            .from(query.page() * query.size())
-                            .size(query.size())
-                            .sort(sort(query))
-                            .trackTotalHits(total -> total.enabled(true))
-                            .highlight(highlight -> highlight
-                                    .encoder(HighlighterEncoder.Html)
-                                    .preTags("<em>")
-                                    .postTags("</em>")
-                                    .fields("name", field -> field.numberOfFragments(0))
-                                    .fields(
-                                            "description",
-                                            field -> field.fragmentSize(160).numberOfFragments(1)))
-                            .aggregations(facets(query)),
+            MsearchResponse<ProductDocument> response = client.msearch(
+                    search -> search.searches(hits -> hits.header(header -> header.index(alias))
+                                    .body(body -> body.query(matching)
+                                            .from(query.page() * query.size())
+                                            .size(query.size())
+                                            .sort(sort(query))
+                                            .trackTotalHits(total -> total.enabled(false))
+                                            .highlight(highlight -> highlight
+                                                    .encoder(HighlighterEncoder.Html)
+                                                    .preTags("<em>")
+                                                    .postTags("</em>")
+                                                    .fields("name", field -> field.numberOfFragments(0))
+                                                    .fields(
+                                                            "description",
+                                                            field -> field.fragmentSize(160)
+                                                                    .numberOfFragments(1)))))
+                            .searches(facets -> facets.header(
+                                            header -> header.index(alias).requestCache(true))
+                                    .body(body -> body.query(matching)
+                                            .size(0)
+                                            .trackTotalHits(total -> total.enabled(true))
+                                            .aggregations(facets(query)))),
                     ProductDocument.class);
-            List<ProductHit> hits = response.hits().hits().stream()
-                    .map(OpenSearchProductIndex::hit)
-                    .toList();
-            long total = response.hits().total() == null
+            MultiSearchItem<ProductDocument> page = result(response.responses().get(0));
+            MultiSearchItem<ProductDocument> counts =
+                    result(response.responses().get(1));
+            List<ProductHit> hits =
+                    page.hits().hits().stream().map(OpenSearchProductIndex::hit).toList();
+            long total = counts.hits().total() == null
                     ? hits.size()
-                    : response.hits().total().value();
-            return new SearchResults(hits, total, query.page(), query.size(), facets(response.aggregations(), query));
+                    : counts.hits().total().value();
+            return new SearchResults(hits, total, query.page(), query.size(), facets(counts.aggregations(), query));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static MultiSearchItem<ProductDocument> result(MultiSearchResponseItem<ProductDocument> item) {
+        if (!item.isResult()) {
+            throw new IllegalStateException(
+                    "OpenSearch refused a search: " + item.failure().error().reason());
+        }
+        return item.result();
     }
 
     private static List<SortOptions> sort(ProductQuery query) {
