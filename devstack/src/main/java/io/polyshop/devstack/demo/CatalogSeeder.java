@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -74,8 +76,11 @@ public final class CatalogSeeder {
         return total;
     }
 
-    /** Makes demo products 0 to {@code products - 1} exist and current, and withdraws those from {@code products} to {@code previously - 1}. */
-    public Report seed(String token, int products, long previously) {
+    /**
+     * Makes demo products 0 to {@code products - 1} exist and current, and withdraws every published
+     * demo product numbered {@code products} or higher; other products are left alone.
+     */
+    public Report seed(String token, int products) {
         for (DemoCatalog.CategoryDefinition category : DemoCatalog.categories()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", category.name());
@@ -88,12 +93,11 @@ public final class CatalogSeeder {
         }
         progress.accept("defined " + DemoCatalog.categories().size() + " categories and "
                 + DemoCatalog.brands().size() + " brands");
-        int total = (int) Math.max(products, previously);
-        Iterator<Map<String, Object>> lines = IntStream.range(0, total)
-                .mapToObj(index -> index < products
-                        ? DemoCatalog.product(index, true)
-                        : Map.<String, Object>of(
-                                "sku", DemoCatalog.product(index, true).get("sku"), "status", "ARCHIVED"))
+        List<String> surplus = visibleProducts() > products ? demoSkusFrom(products) : List.of();
+        int total = products + surplus.size();
+        Iterator<Map<String, Object>> lines = Stream.concat(
+                        IntStream.range(0, products).mapToObj(index -> DemoCatalog.product(index, true)),
+                        surplus.stream().map(sku -> Map.<String, Object>of("sku", sku, "status", "ARCHIVED")))
                 .iterator();
         return report(send(
                 "POST",
@@ -101,6 +105,34 @@ public final class CatalogSeeder {
                 token,
                 "application/x-ndjson",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new Lines(lines, total))));
+    }
+
+    /** The SKUs of published demo products numbered {@code first} or higher, read page by page from the catalog. */
+    private List<String> demoSkusFrom(int first) {
+        List<String> skus = new ArrayList<>();
+        String after = null;
+        while (true) {
+            HttpResponse<String> response = raw(
+                    "GET",
+                    catalog.resolve("/api/v1/product-snapshots?limit=1000" + (after == null ? "" : "&after=" + after)),
+                    null,
+                    null,
+                    HttpRequest.BodyPublishers.noBody());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("catalog answered " + response.statusCode() + " listing products");
+            }
+            List<JsonNode> page = json.readTree(response.body()).valueStream().toList();
+            for (JsonNode product : page) {
+                String sku = product.get("sku").asString();
+                if (DemoCatalog.index(sku) >= first) {
+                    skus.add(sku);
+                }
+            }
+            if (page.size() < 1000) {
+                return skus;
+            }
+            after = page.getLast().get("productId").asString();
+        }
     }
 
     /** Streams arbitrary import lines (each a JSON object) into catalog's import. */

@@ -45,6 +45,8 @@ public final class DemoCatalog {
         "Flux", "Halo", "Quill", "Summit", "Drift", "Ember", "Frost", "Glide", "Harbor", "Ion", "Juniper", "Kite"
     };
 
+    private static final java.util.regex.Pattern DEMO_SKU = java.util.regex.Pattern.compile("DEMO-[A-Z]+-(\\d{7})");
+
     private DemoCatalog() {}
 
     public static List<CategoryDefinition> categories() {
@@ -92,6 +94,12 @@ public final class DemoCatalog {
         line.put("specifications", product.specifications());
         line.put("status", publish ? "ACTIVE" : "DRAFT");
         return line;
+    }
+
+    /** The number of the demo product sold under {@code sku}, or -1 for a SKU that is not a demo product's. */
+    public static int index(String sku) {
+        java.util.regex.Matcher demo = DEMO_SKU.matcher(sku);
+        return demo.matches() ? Integer.parseInt(demo.group(1)) : -1;
     }
 
     static String slug(String text) {

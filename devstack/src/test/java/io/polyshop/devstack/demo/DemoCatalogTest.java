@@ -87,4 +87,12 @@ class DemoCatalogTest {
         assertThat(DemoCatalog.product(4242, true).get("name"))
                 .isNotEqualTo(DemoCatalog.product(4252, true).get("name"));
     }
+
+    @Test
+    void readsTheNumberBackFromADemoSku() {
+        assertThat(DemoCatalog.index((String) DemoCatalog.product(123_456, true).get("sku")))
+                .isEqualTo(123_456);
+        assertThat(DemoCatalog.index("LAP-ACME-1")).isEqualTo(-1);
+        assertThat(DemoCatalog.index("BENCH-PROBEABCDEFGH-7")).isEqualTo(-1);
+    }
 }
