@@ -15,7 +15,11 @@ final class CatalogRequests {
 
     private CatalogRequests() {}
 
-    /** A product as an editor submits it; also the shape of one line of an import file (plus {@code status}). */
+    /**
+     * A product as an editor submits it; also one line of an NDJSON import, which may add
+     * {@code status}: DRAFT (the default), ACTIVE to publish at once, or ARCHIVED to withdraw the
+     * product with this SKU.
+     */
     record ProductRequest(
             String sku,
             String slug,
@@ -28,40 +32,6 @@ final class CatalogRequests {
             Map<String, Object> attributes,
             List<ProductDraft.VariantDraft> variants,
             List<ProductDraft.SpecificationDraft> specifications) {
-
-        ProductDraft toDraft() {
-            return new ProductDraft(
-                    sku,
-                    slug,
-                    name,
-                    description,
-                    brandId,
-                    categoryId,
-                    price,
-                    images,
-                    attributes,
-                    variants,
-                    specifications);
-        }
-    }
-
-    /**
-     * One line of an NDJSON import: a product, and its {@code status}: DRAFT (the default), ACTIVE
-     * to publish it at once, or ARCHIVED to withdraw the product with this SKU.
-     */
-    record ImportLineRequest(
-            String sku,
-            String slug,
-            String name,
-            String description,
-            String brandId,
-            String categoryId,
-            ProductDraft.PriceDraft price,
-            List<String> images,
-            Map<String, Object> attributes,
-            List<ProductDraft.VariantDraft> variants,
-            List<ProductDraft.SpecificationDraft> specifications,
-            String status) {
 
         ProductDraft toDraft() {
             return new ProductDraft(

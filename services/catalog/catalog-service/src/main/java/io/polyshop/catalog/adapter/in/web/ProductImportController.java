@@ -1,6 +1,6 @@
 package io.polyshop.catalog.adapter.in.web;
 
-import io.polyshop.catalog.adapter.in.web.CatalogRequests.ImportLineRequest;
+import io.polyshop.catalog.adapter.in.web.CatalogRequests.ProductRequest;
 import io.polyshop.catalog.application.ImportLine;
 import io.polyshop.catalog.application.ImportProgress;
 import io.polyshop.catalog.application.ProductImport;
@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Bulk import of products as NDJSON (one product per line). The body is read line by line as it
@@ -56,11 +58,14 @@ class ProductImportController {
         return imports.recent();
     }
 
-    private static ImportLine.Status status(String status) {
-        if (status == null) {
+    private static ImportLine.Status status(JsonNode status) {
+        if (status == null || status.isNull()) {
             return ImportLine.Status.DRAFT;
         }
-        return switch (status) {
+        if (!status.isString()) {
+            return null;
+        }
+        return switch (status.asString()) {
             case "DRAFT" -> ImportLine.Status.DRAFT;
             case "ACTIVE" -> ImportLine.Status.ACTIVE;
             case "ARCHIVED" -> ImportLine.Status.ARCHIVED;
@@ -109,15 +114,17 @@ class ProductImportController {
                 return ImportLine.unreadable(number, "the line is longer than " + MAX_LINE + " characters");
             }
             try {
-                ImportLineRequest product = json.readValue(line, ImportLineRequest.class);
-                if (product == null) {
+                // A line is a product as the admin API takes it, plus the status it asks for.
+                if (!(json.readTree(line) instanceof ObjectNode product)) {
                     return ImportLine.unreadable(number, "the line is not a product object");
                 }
-                ImportLine.Status status = status(product.status());
+                JsonNode requested = product.remove("status");
+                ImportLine.Status status = status(requested);
                 if (status == null) {
                     return ImportLine.unreadable(number, "status must be DRAFT, ACTIVE or ARCHIVED");
                 }
-                return ImportLine.of(number, product.toDraft(), status);
+                return ImportLine.of(
+                        number, json.treeToValue(product, ProductRequest.class).toDraft(), status);
             } catch (JacksonException e) {
                 return ImportLine.unreadable(number, "not a product in JSON: " + JsonProblems.describe(e));
             }
