@@ -26,8 +26,4 @@ public record Category(CategoryId id, String name, CategoryId parent, List<Attri
         }
         violations.throwIfAny();
     }
-
-    public boolean isRoot() {
-        return parent == null;
-    }
 }

@@ -14,11 +14,6 @@ public final class Violations {
         return this;
     }
 
-    public Violations addAll(List<Violation> violations) {
-        found.addAll(violations);
-        return this;
-    }
-
     /** Checks a required text: present, not blank, at most {@code maxLength} characters. */
     public Violations text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {

@@ -70,7 +70,9 @@ public class MongoProducts implements Products {
     }
 
     private Optional<Product> one(Criteria criteria) {
-        return Optional.ofNullable(mongo.findOne(new Query(criteria), Document.class, ProductDocuments.COLLECTION))
+        Query query = new Query(criteria);
+        query.fields().exclude(DocumentOutbox.FIELD);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, ProductDocuments.COLLECTION))
                 .map(ProductDocuments::toProduct);
     }
 
@@ -150,10 +152,5 @@ public class MongoProducts implements Products {
         return mongo.find(query, Document.class, ProductDocuments.COLLECTION).stream()
                 .map(ProductDocuments::toProduct)
                 .toList();
-    }
-
-    @Override
-    public long count() {
-        return mongo.count(new Query(), ProductDocuments.COLLECTION);
     }
 }

@@ -34,8 +34,6 @@ public interface Products {
     /** Visible products with an id after {@code after} (null: from the start), by id: for readers rebuilding their copy. */
     List<Product> visibleAfter(ProductId after, int limit);
 
-    long count();
-
     /** An event to publish with a write: its CloudEvents type and payload. */
     record OutgoingEvent(String type, Object payload) {}
 
