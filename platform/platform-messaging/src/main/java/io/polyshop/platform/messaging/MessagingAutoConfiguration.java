@@ -38,6 +38,7 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -198,6 +199,51 @@ public class MessagingAutoConfiguration {
                 ObjectProvider<Tracer> tracer,
                 ObjectProvider<Propagator> propagator) {
             return new DocumentOutbox(envelopes, json, traceParent(tracer, propagator), relay::wakeUp);
+        }
+    }
+
+    /** Outbox for services whose store is DynamoDB: pending events as items of the aggregate's transaction. */
+    @AutoConfiguration
+    @ConditionalOnClass(DynamoDbClient.class)
+    @ConditionalOnBean(DynamoDbClient.class)
+    static class DynamoDbOutboxes {
+
+        @Bean
+        DynamoDbOutboxRelay dynamoDbOutboxRelay(
+                DynamoDbClient dynamo,
+                @Value("${spring.application.name:polyshop}") String serviceName,
+                KafkaTemplate<String, Object> polyshopEventTemplate,
+                MessagingProperties settings) {
+            return new DynamoDbOutboxRelay(
+                    dynamo,
+                    settings.dynamodb().outboxTable(serviceName),
+                    settings.dynamodb().outboxShards(),
+                    polyshopEventTemplate,
+                    settings.outbox(),
+                    Clock.systemUTC());
+        }
+
+        @Bean
+        DynamoDbOutbox dynamoDbOutbox(
+                DynamoDbClient dynamo,
+                @Value("${spring.application.name:polyshop}") String serviceName,
+                EventEnvelopes envelopes,
+                JsonMapper json,
+                DynamoDbOutboxRelay relay,
+                MessagingProperties settings,
+                ObjectProvider<Tracer> tracer,
+                ObjectProvider<Propagator> propagator) {
+            DynamoDbOutbox outbox = new DynamoDbOutbox(
+                    dynamo,
+                    settings.dynamodb().outboxTable(serviceName),
+                    settings.dynamodb().outboxShards(),
+                    envelopes,
+                    json,
+                    traceParent(tracer, propagator),
+                    relay::wakeUp,
+                    Clock.systemUTC());
+            outbox.ensureTable();
+            return outbox;
         }
     }
 

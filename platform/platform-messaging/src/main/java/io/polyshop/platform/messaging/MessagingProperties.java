@@ -11,10 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deadLetterSuffix appended to a topic's name to name its dead-letter topic
  * @param maxConsumerLag records a consumer may trail its partition before health reports DOWN
  * @param outbox the relay's settings
+ * @param dynamodb where the DynamoDB outbox keeps its events
  */
 @ConfigurationProperties("polyshop.messaging")
 public record MessagingProperties(
-        Integer maxAttempts, Duration retryInterval, String deadLetterSuffix, Long maxConsumerLag, Relay outbox) {
+        Integer maxAttempts,
+        Duration retryInterval,
+        String deadLetterSuffix,
+        Long maxConsumerLag,
+        Relay outbox,
+        DynamoDb dynamodb) {
 
     public MessagingProperties {
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
@@ -22,6 +28,7 @@ public record MessagingProperties(
         deadLetterSuffix = deadLetterSuffix == null ? ".dlt" : deadLetterSuffix;
         maxConsumerLag = maxConsumerLag == null ? 10_000L : maxConsumerLag;
         outbox = outbox == null ? new Relay(null, null, null, null, null, null) : outbox;
+        dynamodb = dynamodb == null ? new DynamoDb(null, null) : dynamodb;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("polyshop.messaging.max-attempts must be at least 1");
         }
@@ -50,6 +57,24 @@ public record MessagingProperties(
             maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
             unhealthyAge = unhealthyAge == null ? Duration.ofMinutes(5) : unhealthyAge;
             retention = retention == null ? Duration.ofDays(7) : retention;
+        }
+    }
+
+    /**
+     * @param outboxTable the outbox table; {@code <spring.application.name>_outbox} when unset
+     * @param outboxShards partitions the outbox is spread over (a key always lands in the same one)
+     */
+    public record DynamoDb(String outboxTable, Integer outboxShards) {
+
+        public DynamoDb {
+            outboxShards = outboxShards == null ? 4 : outboxShards;
+            if (outboxShards < 1) {
+                throw new IllegalArgumentException("polyshop.messaging.dynamodb.outbox-shards must be at least 1");
+            }
+        }
+
+        public String outboxTable(String serviceName) {
+            return outboxTable == null ? serviceName + "_outbox" : outboxTable;
         }
     }
 }

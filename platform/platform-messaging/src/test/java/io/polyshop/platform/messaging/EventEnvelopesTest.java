@@ -45,7 +45,7 @@ class EventEnvelopesTest {
 
     @Test
     void refusesSettingsThatWouldNeverDeadLetter() {
-        assertThatThrownBy(() -> new MessagingProperties(0, null, null, null, null))
+        assertThatThrownBy(() -> new MessagingProperties(0, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("max-attempts");
     }

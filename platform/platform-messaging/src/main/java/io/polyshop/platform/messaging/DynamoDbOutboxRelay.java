@@ -1,0 +1,159 @@
+package io.polyshop.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Publishes the DynamoDB outbox: each round queries every shard in sequence order, sends what it
+ * found (all sends first, then the acknowledgements), and deletes the acknowledged events up to
+ * the first refusal in each shard, so a refused event and everything after it go out again, in
+ * order. One instance relays at a time, holding a lease item it renews every round.
+ */
+public class DynamoDbOutboxRelay extends RelayLoop {
+
+    private static final String LEASE = "lease";
+    private static final Duration LEASE_TIME = Duration.ofSeconds(15);
+    private static final int DELETES_PER_BATCH = 25;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final int shards;
+    private final KafkaOperations<String, Object> kafka;
+    private final MessagingProperties.Relay settings;
+    private final Clock clock;
+    private final String instance = UUID.randomUUID().toString();
+
+    public DynamoDbOutboxRelay(
+            DynamoDbClient dynamo,
+            String table,
+            int shards,
+            KafkaOperations<String, Object> kafka,
+            MessagingProperties.Relay settings,
+            Clock clock) {
+        super("dynamodb-outbox-relay", settings);
+        this.dynamo = dynamo;
+        this.table = table;
+        this.shards = shards;
+        this.kafka = kafka;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    protected Round relayOnce() {
+        if (!holdLease()) {
+            return new Round(0, null);
+        }
+        int published = 0;
+        for (int shard = 0; shard < shards; shard++) {
+            Round round = relay(DynamoDbOutbox.shardName(shard), settings.batchSize());
+            published += round.published();
+            if (round.failure() != null) {
+                return new Round(published, round.failure());
+            }
+        }
+        return new Round(published, null);
+    }
+
+    private Round relay(String shard, int limit) {
+        List<Map<String, AttributeValue>> events = dynamo.query(query -> query.tableName(table)
+                        .keyConditionExpression("#shard = :shard")
+                        .expressionAttributeNames(Map.of("#shard", DynamoDbOutbox.SHARD))
+                        .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard)))
+                        .consistentRead(true)
+                        .limit(limit))
+                .items();
+        List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>(events.size());
+        for (Map<String, AttributeValue> event : events) {
+            try {
+                sends.add(kafka.send(toRecord(event)));
+            } catch (RuntimeException refused) {
+                sends.add(CompletableFuture.failedFuture(refused));
+                break;
+            }
+        }
+        List<Map<String, AttributeValue>> acknowledged = new ArrayList<>();
+        Exception failure = null;
+        for (int i = 0; i < sends.size() && failure == null; i++) {
+            try {
+                sends.get(i).get();
+                acknowledged.add(events.get(i));
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof Exception cause ? cause : e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
+            }
+        }
+        delete(acknowledged);
+        return new Round(acknowledged.size(), failure);
+    }
+
+    private void delete(List<Map<String, AttributeValue>> events) {
+        for (int from = 0; from < events.size(); from += DELETES_PER_BATCH) {
+            List<WriteRequest> deletes =
+                    events.subList(from, Math.min(events.size(), from + DELETES_PER_BATCH)).stream()
+                            .map(event -> WriteRequest.builder()
+                                    .deleteRequest(DeleteRequest.builder()
+                                            .key(Map.of(
+                                                    DynamoDbOutbox.SHARD, event.get(DynamoDbOutbox.SHARD),
+                                                    DynamoDbOutbox.SEQUENCE, event.get(DynamoDbOutbox.SEQUENCE)))
+                                            .build())
+                                    .build())
+                            .toList();
+            Map<String, List<WriteRequest>> pending = Map.of(table, deletes);
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> request = pending;
+                pending = dynamo.batchWriteItem(batch -> batch.requestItems(request))
+                        .unprocessedItems();
+            }
+        }
+    }
+
+    private boolean holdLease() {
+        long now = clock.millis();
+        try {
+            dynamo.putItem(put -> put.tableName(table)
+                    .item(Map.of(
+                            DynamoDbOutbox.SHARD,
+                            AttributeValue.fromS(LEASE),
+                            DynamoDbOutbox.SEQUENCE,
+                            AttributeValue.fromS(LEASE),
+                            "holder",
+                            AttributeValue.fromS(instance),
+                            "expiresAt",
+                            AttributeValue.fromN(Long.toString(now + LEASE_TIME.toMillis()))))
+                    .conditionExpression("attribute_not_exists(holder) OR holder = :me OR expiresAt < :now")
+                    .expressionAttributeValues(Map.of(
+                            ":me", AttributeValue.fromS(instance),
+                            ":now", AttributeValue.fromN(Long.toString(now)))));
+            return true;
+        } catch (ConditionalCheckFailedException heldByAnother) {
+            return false;
+        }
+    }
+
+    private static ProducerRecord<String, Object> toRecord(Map<String, AttributeValue> event) {
+        AttributeValue trace = event.get("traceParent");
+        return EventEnvelopes.producerRecord(
+                event.get("topic").s(),
+                event.get("key").s(),
+                event.get("envelope").s().getBytes(StandardCharsets.UTF_8),
+                trace == null ? null : trace.s());
+    }
+}

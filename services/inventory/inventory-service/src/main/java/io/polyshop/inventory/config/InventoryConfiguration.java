@@ -1,0 +1,99 @@
+package io.polyshop.inventory.config;
+
+import io.polyshop.inventory.adapter.in.messaging.InventoryCommandsListener;
+import io.polyshop.inventory.adapter.in.schedule.ExpiredReservationsSweep;
+import io.polyshop.inventory.adapter.out.dynamodb.DynamoDbStockStore;
+import io.polyshop.inventory.adapter.out.dynamodb.InventoryTables;
+import io.polyshop.inventory.application.InventoryPolicy;
+import io.polyshop.inventory.application.Reservations;
+import io.polyshop.inventory.application.StockAdministration;
+import io.polyshop.platform.messaging.DynamoDbOutbox;
+import io.polyshop.platform.security.PublicEndpoints;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration
+@EnableScheduling
+@EnableConfigurationProperties(InventoryProperties.class)
+class InventoryConfiguration {
+
+    /** Requests in flight at once; the service's virtual threads can ask for many. */
+    private static final int DYNAMODB_CONNECTIONS = 128;
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PublicEndpoints inventoryPublicEndpoints() {
+        return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
+    }
+
+    @Bean(destroyMethod = "close")
+    DynamoDbClient dynamoDbClient(InventoryProperties settings) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(settings.region()))
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .maxConnections(DYNAMODB_CONNECTIONS)
+                        .connectionTimeout(Duration.ofSeconds(2)));
+        if (settings.dynamodbEndpoint() != null) {
+            // DynamoDB Local accepts any credentials; real AWS gets the default chain.
+            builder.endpointOverride(settings.dynamodbEndpoint())
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        } else {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        return builder.build();
+    }
+
+    @Bean
+    InventoryTables inventoryTables(DynamoDbClient dynamo, InventoryProperties settings) {
+        InventoryTables tables = InventoryTables.prefixed(settings.tablePrefix());
+        tables.ensureExist(dynamo);
+        return tables;
+    }
+
+    @Bean
+    DynamoDbStockStore stockStore(DynamoDbClient dynamo, InventoryTables tables, DynamoDbOutbox outbox, Clock clock) {
+        return new DynamoDbStockStore(dynamo, tables, outbox, clock);
+    }
+
+    @Bean
+    InventoryPolicy inventoryPolicy(InventoryProperties settings) {
+        return new InventoryPolicy(settings.reservationTtl(), settings.lowStockThreshold());
+    }
+
+    @Bean
+    StockAdministration stockAdministration(DynamoDbStockStore store, InventoryPolicy policy) {
+        return new StockAdministration(store, policy);
+    }
+
+    @Bean
+    Reservations reservations(DynamoDbStockStore store, InventoryPolicy policy, Clock clock) {
+        return new Reservations(store, policy, clock);
+    }
+
+    @Bean
+    InventoryCommandsListener inventoryCommandsListener(Reservations reservations, JsonMapper json) {
+        return new InventoryCommandsListener(reservations, json);
+    }
+
+    @Bean
+    ExpiredReservationsSweep expiredReservationsSweep(Reservations reservations) {
+        return new ExpiredReservationsSweep(reservations);
+    }
+}
