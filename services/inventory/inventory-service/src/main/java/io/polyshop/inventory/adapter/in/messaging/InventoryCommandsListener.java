@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +34,10 @@ public class InventoryCommandsListener {
 
     public InventoryCommandsListener(Reservations reservations, JsonMapper json) {
         this.reservations = reservations;
-        this.json = json;
+        // Producers may add fields to their contracts; a consumer reads what it knows.
+        this.json = json.rebuild()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     @KafkaListener(id = "inventory-commands", topics = InventoryMessages.COMMANDS)

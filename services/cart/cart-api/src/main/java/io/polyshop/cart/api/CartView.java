@@ -1,0 +1,22 @@
+package io.polyshop.cart.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A cart priced now: each line shows the price it was added at and the current one. The subtotal
+ * counts available lines at current prices. {@code hasChanges} is true when any line's price
+ * changed or its product can no longer be bought; {@code notices} explains what a merge adjusted.
+ *
+ * @param cartId set for a customer's cart (what an order refers to), absent for an anonymous one
+ */
+public record CartView(
+        String cartId,
+        List<CartLineView> lines,
+        int itemCount,
+        BigDecimal subtotal,
+        String currency,
+        boolean hasChanges,
+        List<String> notices,
+        Instant expiresAt) {}

@@ -1,0 +1,67 @@
+package io.polyshop.cart.config;
+
+import io.polyshop.cart.adapter.in.messaging.CatalogPricesListener;
+import io.polyshop.cart.adapter.in.messaging.OrderEventsListener;
+import io.polyshop.cart.adapter.out.redis.RedisCarts;
+import io.polyshop.cart.adapter.out.redis.RedisPrices;
+import io.polyshop.cart.application.CartPolicy;
+import io.polyshop.cart.application.CatalogPriceFeed;
+import io.polyshop.cart.application.ShoppingCarts;
+import io.polyshop.cart.domain.CartLimits;
+import io.polyshop.platform.security.PublicEndpoints;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration
+@EnableConfigurationProperties(CartProperties.class)
+class CartConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PublicEndpoints cartPublicEndpoints() {
+        return PublicEndpoints.of(
+                "POST /api/v1/anonymous-carts",
+                "GET /api/v1/anonymous-carts/current",
+                "POST /api/v1/anonymous-carts/current/lines",
+                "PUT /api/v1/anonymous-carts/current/lines/*",
+                "DELETE /api/v1/anonymous-carts/current/lines/*",
+                "GET /v3/api-docs",
+                "GET /v3/api-docs/**");
+    }
+
+    @Bean
+    CartPolicy cartPolicy(CartProperties settings) {
+        return new CartPolicy(
+                new CartLimits(settings.maxLines(), settings.maxQuantity()),
+                settings.customerTtl(),
+                settings.anonymousTtl());
+    }
+
+    @Bean
+    RedisPrices prices(StringRedisTemplate redis) {
+        return new RedisPrices(redis);
+    }
+
+    @Bean
+    ShoppingCarts shoppingCarts(StringRedisTemplate redis, RedisPrices prices, CartPolicy policy, Clock clock) {
+        return new ShoppingCarts(new RedisCarts(redis, clock), prices, policy);
+    }
+
+    @Bean
+    CatalogPricesListener catalogPricesListener(RedisPrices prices, JsonMapper json) {
+        return new CatalogPricesListener(new CatalogPriceFeed(prices), json);
+    }
+
+    @Bean
+    OrderEventsListener orderEventsListener(ShoppingCarts carts, JsonMapper json) {
+        return new OrderEventsListener(carts, json);
+    }
+}

@@ -1,0 +1,23 @@
+package io.polyshop.cart.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code polyshop.cart}.
+ *
+ * @param maxLines different products one cart may hold
+ * @param maxQuantity units of one product one line may hold
+ * @param customerTtl how long a customer's cart lives after its last use
+ * @param anonymousTtl how long an anonymous cart lives after its last use
+ */
+@ConfigurationProperties("polyshop.cart")
+public record CartProperties(Integer maxLines, Integer maxQuantity, Duration customerTtl, Duration anonymousTtl) {
+
+    public CartProperties {
+        maxLines = maxLines == null ? 50 : maxLines;
+        maxQuantity = maxQuantity == null ? 99 : maxQuantity;
+        customerTtl = customerTtl == null ? Duration.ofDays(30) : customerTtl;
+        anonymousTtl = anonymousTtl == null ? Duration.ofDays(7) : anonymousTtl;
+    }
+}
