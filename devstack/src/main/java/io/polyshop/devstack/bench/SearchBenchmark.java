@@ -1,6 +1,8 @@
 package io.polyshop.devstack.bench;
 
 import io.polyshop.devstack.RunningPlatform;
+import io.polyshop.devstack.bench.LoadRun.Outcome;
+import io.polyshop.devstack.bench.LoadRun.Result;
 import io.polyshop.devstack.demo.CatalogSeeder;
 import io.polyshop.devstack.demo.DemoCatalog;
 import java.io.IOException;
@@ -11,17 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,12 +92,14 @@ public final class SearchBenchmark {
     private SearchBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int products = Integer.parseInt(options.getOrDefault("products", "100000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
-        int probe = Integer.parseInt(options.getOrDefault("probe", "5000"));
+        BenchOptions options = BenchOptions.parse(
+                args,
+                "usage: ./polyshop bench search [--products N] [--clients N] [--seconds N] [--warmup N] [--probe N]");
+        int products = options.number("products", 100_000);
+        int clients = options.number("clients", 32);
+        int seconds = options.number("seconds", 60);
+        int warmup = options.number("warmup", 15);
+        int probe = options.number("probe", 5000);
 
         Path root = Path.of(".").toAbsolutePath().normalize();
         RunningPlatform platform = RunningPlatform.read(root);
@@ -106,10 +107,8 @@ public final class SearchBenchmark {
         CatalogSeeder seeder =
                 new CatalogSeeder(platform.url("identity"), platform.url("catalog"), line -> say("  " + line));
         String token = seeder.adminToken();
-        List<String> report = new ArrayList<>();
-        report.add("Polyshop search benchmark, " + Instant.now());
-        report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores; search at " + search
-                + " (direct, not through the gateway)");
+        BenchReport report = new BenchReport("search", "Polyshop search benchmark");
+        report.add("search at %s (direct, not through the gateway)", search);
 
         long visible = seeder.visibleProducts();
         if (visible < products) {
@@ -120,15 +119,12 @@ public final class SearchBenchmark {
             // What the catalog shows now (archived demo products do not come back) is what search must show.
             awaitSearchable(search, "", seeder.visibleProducts(), Duration.ofMinutes(60));
             double took = (System.nanoTime() - started) / 1e9;
-            report.add(String.format(
-                    Locale.ROOT,
+            report.add(
                     "seeding: %d products added, import to searchable in %.1f s = %.0f products/s",
-                    seeded.created(),
-                    took,
-                    seeded.created() / took));
+                    seeded.created(), took, seeded.created() / took);
         }
         long indexed = totalHits(search, "");
-        report.add("catalog: " + indexed + " searchable products");
+        report.add("catalog: %d searchable products", indexed);
 
         if (probe > 0) {
             String marker = "probe"
@@ -137,44 +133,29 @@ public final class SearchBenchmark {
                             .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
             say("polyshop bench: timing " + probe + " new products from catalog write to searchable (" + marker + ")");
             double indexing = probeIndexing(seeder, token, search, marker, probe);
-            report.add(String.format(
-                    Locale.ROOT,
+            report.add(
                     "indexing: %d new products from catalog import to searchable in %.1f s = %.0f products/s",
-                    probe,
-                    probe / indexing,
-                    indexing));
+                    probe, probe / indexing, indexing);
         }
 
         say("polyshop bench: " + clients + " clients, " + warmup + " s warm-up, then " + seconds + " s measured");
-        Result result = load(search, clients, warmup, seconds);
-        report.add(String.format(
-                Locale.ROOT,
-                "queries: %d clients, %d s: %d requests, %.0f requests/s, errors %d",
+        Result result = LoadRun.run(
                 clients,
-                seconds,
-                result.count(),
-                result.count() / (double) seconds,
-                result.errors()));
-        report.add(String.format(
-                Locale.ROOT,
-                "latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p95 <= 50 ms: %s)",
-                result.percentile(50),
-                result.percentile(95),
-                result.percentile(99),
-                result.percentile(100),
-                result.percentile(95) <= 50 ? "met" : "NOT met"));
+                client -> searching(search),
+                Duration.ofSeconds(warmup),
+                Duration.ofSeconds(seconds),
+                Optional.empty());
         report.add(
-                "query mix: full text (incl. typos) 70%, category browse 30%; 40% with a brand or attribute filter,"
-                        + " 25% with a price range; sorts relevance/price/newest; pages 0-2 of 20; every answer carries facets");
-
-        String text = String.join("\n", report) + "\n";
-        Path file = root.resolve(".polyshop/benchmarks/search.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        System.out.println();
-        System.out.print(text);
-        say("polyshop bench: report written to .polyshop/benchmarks/search.txt");
-        if (result.errors() > 0) {
+                "queries: %d clients, %d s: %d requests, %.0f requests/s, errors %d",
+                clients, seconds, result.all().count(), result.perSecond(), result.failures());
+        report.add(
+                "latency: %s (target p95 <= 50 ms: %s)",
+                result.all().summary(), result.all().percentile(95) <= 50 ? "met" : "NOT met");
+        report.add(
+                "query mix: full text (incl. typos) 70%%, category browse 30%%; 40%% with a brand or attribute filter,"
+                        + " 25%% with a price range; sorts relevance/price/newest; pages 0-2 of 20; every answer carries facets");
+        report.write(root);
+        if (result.failures() > 0) {
             System.exit(1);
         }
     }
@@ -250,66 +231,13 @@ public final class SearchBenchmark {
         }
     }
 
-    record Result(long count, long errors, long[] nanos) {
-
-        double percentile(double p) {
-            if (nanos.length == 0) {
-                return 0;
-            }
-            int index = (int) Math.ceil(p / 100.0 * nanos.length) - 1;
-            return nanos[Math.max(0, Math.min(nanos.length - 1, index))] / 1e6;
-        }
-    }
-
-    private static Result load(URI search, int clients, int warmupSeconds, int seconds) throws InterruptedException {
-        long warmupEnds = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-        long ends = warmupEnds + seconds * 1_000_000_000L;
-        AtomicLong errors = new AtomicLong();
-        long[][] perClient = new long[clients][];
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            threads.add(Thread.ofPlatform()
-                    .name("bench-client-" + c)
-                    .start(() -> perClient[client] = client(search, client, warmupEnds, ends, errors)));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        long[] all =
-                Arrays.stream(perClient).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all.length, errors.get(), all);
-    }
-
-    private static long[] client(URI search, int seed, long warmupEnds, long ends, AtomicLong errors) {
-        HttpClient http =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        SplittableRandom random = new SplittableRandom(seed * 7919L);
-        long[] nanos = new long[1 << 16];
-        int count = 0;
-        while (System.nanoTime() < ends) {
-            URI uri = search.resolve("/api/v1/search/products?" + query(random));
-            long start = System.nanoTime();
-            try {
-                HttpResponse<byte[]> response =
-                        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
-                long took = System.nanoTime() - start;
-                if (response.statusCode() != 200) {
-                    errors.incrementAndGet();
-                } else if (start >= warmupEnds) {
-                    if (count == nanos.length) {
-                        nanos = Arrays.copyOf(nanos, nanos.length * 2);
-                    }
-                    nanos[count++] = took;
-                }
-            } catch (IOException e) {
-                errors.incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return Arrays.copyOf(nanos, count);
+    private static LoadRun.Client searching(URI search) {
+        JsonHttp http = new JsonHttp(null);
+        return random -> {
+            JsonHttp.Response response =
+                    http.send("GET", search.resolve("/api/v1/search/products?" + query(random)), null);
+            return response.status() == 200 ? Outcome.ok("search") : Outcome.failed("search");
+        };
     }
 
     /** One shopper's query: mostly text, sometimes browsing, with filters, sorts and pages. */
@@ -336,19 +264,6 @@ public final class SearchBenchmark {
         parts.add("sort=" + SORTS.get(random.nextInt(SORTS.size())));
         parts.add("page=" + (random.nextInt(10) < 7 ? 0 : 1 + random.nextInt(2)));
         return parts.stream().collect(Collectors.joining("&"));
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                System.err.println(
-                        "usage: ./polyshop bench search [--products N] [--clients N] [--seconds N] [--warmup N] [--probe N]");
-                System.exit(2);
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
     }
 
     private static void say(String line) {

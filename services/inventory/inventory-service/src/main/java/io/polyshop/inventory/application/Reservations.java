@@ -27,11 +27,13 @@ public class Reservations {
 
     private final StockStore store;
     private final InventoryPolicy policy;
+    private final LowStockWatch lowStock;
     private final Clock clock;
 
-    public Reservations(StockStore store, InventoryPolicy policy, Clock clock) {
+    public Reservations(StockStore store, InventoryPolicy policy, LowStockWatch lowStock, Clock clock) {
         this.store = store;
         this.policy = policy;
+        this.lowStock = lowStock;
         this.clock = clock;
     }
 
@@ -172,12 +174,7 @@ public class Reservations {
     }
 
     private void watchLowStock(List<StockLine> lines) {
-        for (StockLine line : lines) {
-            store.watchLowStock(
-                    line.sku(),
-                    policy.lowStockThreshold(),
-                    level -> Replies.stockLow(level, policy.lowStockThreshold()));
-        }
+        lowStock.note(lines.stream().map(StockLine::sku).toList());
     }
 
     private static String describe(List<Shortage> shortages) {

@@ -18,11 +18,11 @@ public class StockAdministration {
     public static final int MAX_LEDGER_PAGE = 200;
 
     private final StockStore store;
-    private final InventoryPolicy policy;
+    private final LowStockWatch lowStock;
 
-    public StockAdministration(StockStore store, InventoryPolicy policy) {
+    public StockAdministration(StockStore store, LowStockWatch lowStock) {
         this.store = store;
-        this.policy = policy;
+        this.lowStock = lowStock;
     }
 
     public StockLevel level(Sku sku) {
@@ -56,7 +56,6 @@ public class StockAdministration {
     }
 
     private void watchLowStock(Sku sku) {
-        store.watchLowStock(
-                sku, policy.lowStockThreshold(), level -> Replies.stockLow(level, policy.lowStockThreshold()));
+        lowStock.note(List.of(sku));
     }
 }

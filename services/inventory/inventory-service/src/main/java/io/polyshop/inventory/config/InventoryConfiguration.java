@@ -1,10 +1,11 @@
 package io.polyshop.inventory.config;
 
 import io.polyshop.inventory.adapter.in.messaging.InventoryCommandsListener;
-import io.polyshop.inventory.adapter.in.schedule.ExpiredReservationsSweep;
+import io.polyshop.inventory.adapter.in.schedule.InventoryTimers;
 import io.polyshop.inventory.adapter.out.dynamodb.DynamoDbStockStore;
 import io.polyshop.inventory.adapter.out.dynamodb.InventoryTables;
 import io.polyshop.inventory.application.InventoryPolicy;
+import io.polyshop.inventory.application.LowStockWatch;
 import io.polyshop.inventory.application.Reservations;
 import io.polyshop.inventory.application.StockAdministration;
 import io.polyshop.platform.messaging.DynamoDbOutbox;
@@ -78,13 +79,18 @@ class InventoryConfiguration {
     }
 
     @Bean
-    StockAdministration stockAdministration(DynamoDbStockStore store, InventoryPolicy policy) {
-        return new StockAdministration(store, policy);
+    LowStockWatch lowStockWatch(DynamoDbStockStore store, InventoryPolicy policy) {
+        return new LowStockWatch(store, policy);
     }
 
     @Bean
-    Reservations reservations(DynamoDbStockStore store, InventoryPolicy policy, Clock clock) {
-        return new Reservations(store, policy, clock);
+    StockAdministration stockAdministration(DynamoDbStockStore store, LowStockWatch lowStock) {
+        return new StockAdministration(store, lowStock);
+    }
+
+    @Bean
+    Reservations reservations(DynamoDbStockStore store, InventoryPolicy policy, LowStockWatch lowStock, Clock clock) {
+        return new Reservations(store, policy, lowStock, clock);
     }
 
     @Bean
@@ -93,7 +99,7 @@ class InventoryConfiguration {
     }
 
     @Bean
-    ExpiredReservationsSweep expiredReservationsSweep(Reservations reservations) {
-        return new ExpiredReservationsSweep(reservations);
+    InventoryTimers inventoryTimers(Reservations reservations, LowStockWatch lowStock) {
+        return new InventoryTimers(reservations, lowStock);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reservationTtl how long an unconfirmed reservation holds stock
  * @param lowStockThreshold available stock under which {@code StockLow} goes out
  * @param expirySweep how often expired reservations are looked for
+ * @param lowStockWatch how often SKUs whose stock moved are checked against the threshold
  */
 @ConfigurationProperties("polyshop.inventory")
 public record InventoryProperties(
@@ -22,7 +23,8 @@ public record InventoryProperties(
         String tablePrefix,
         Duration reservationTtl,
         Long lowStockThreshold,
-        Duration expirySweep) {
+        Duration expirySweep,
+        Duration lowStockWatch) {
 
     public InventoryProperties {
         region = region == null ? "eu-west-1" : region;
@@ -30,5 +32,6 @@ public record InventoryProperties(
         reservationTtl = reservationTtl == null ? Duration.ofMinutes(15) : reservationTtl;
         lowStockThreshold = lowStockThreshold == null ? 10L : lowStockThreshold;
         expirySweep = expirySweep == null ? Duration.ofSeconds(5) : expirySweep;
+        lowStockWatch = lowStockWatch == null ? Duration.ofMillis(500) : lowStockWatch;
     }
 }

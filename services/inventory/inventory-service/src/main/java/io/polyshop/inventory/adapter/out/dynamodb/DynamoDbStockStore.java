@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,17 +44,20 @@ public class DynamoDbStockStore implements StockStore {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final String CONFLICT = "TransactionConflict";
     private static final int MAX_ATTEMPTS = 100;
+    private static final int MAX_TRANSACTION_ITEMS = 100;
 
     private final DynamoDbClient dynamo;
     private final InventoryTables tables;
     private final DynamoDbOutbox outbox;
     private final Clock clock;
+    private final HoldCombiner combiner;
 
     public DynamoDbStockStore(DynamoDbClient dynamo, InventoryTables tables, DynamoDbOutbox outbox, Clock clock) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.outbox = outbox;
         this.clock = clock;
+        this.combiner = new HoldCombiner(this::holdTogether, MAX_TRANSACTION_ITEMS);
     }
 
     @Override
@@ -164,17 +168,52 @@ public class DynamoDbStockStore implements StockStore {
 
     @Override
     public HoldOutcome hold(Reservation reservation, List<Message> messages) {
+        return combiner.hold(new HoldCombiner.Hold(reservation, messages));
+    }
+
+    /**
+     * Holds a group of reservations in one transaction: one conditional update per SKU for the
+     * group's total, each reservation's item, ledger entries and messages. If anything refuses
+     * (a SKU short of the total, an id taken), each reservation is tried again on its own, so
+     * none is ever held in part.
+     */
+    private List<HoldOutcome> holdTogether(List<HoldCombiner.Hold> group) {
+        if (group.size() == 1) {
+            HoldCombiner.Hold only = group.getFirst();
+            return List.of(holdAlone(only.reservation(), only.messages()));
+        }
+        Map<Sku, Integer> totals = new LinkedHashMap<>();
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (HoldCombiner.Hold hold : group) {
+            Reservation reservation = hold.reservation();
+            items.add(newReservation(reservation));
+            for (StockLine line : reservation.lines()) {
+                totals.merge(line.sku(), line.quantity(), Integer::sum);
+                items.add(ledgerEntry(
+                        line.sku(),
+                        0,
+                        line.quantity(),
+                        "reserved",
+                        reservation.id().value()));
+            }
+            items.addAll(outboxItems(hold.messages()));
+        }
+        totals.forEach((sku, quantity) -> items.add(reserveUnits(sku, quantity)));
+        if (commit(items).isEmpty()) {
+            return group.stream()
+                    .map(hold -> (HoldOutcome) new HoldOutcome.Held())
+                    .toList();
+        }
+        return group.stream()
+                .map(hold -> holdAlone(hold.reservation(), hold.messages()))
+                .toList();
+    }
+
+    private HoldOutcome holdAlone(Reservation reservation, List<Message> messages) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(newReservation(reservation));
         for (StockLine line : reservation.lines()) {
-            items.add(TransactWriteItem.builder()
-                    .update(update -> update.tableName(tables.stock())
-                            .key(skuKey(line.sku()))
-                            .updateExpression("SET available = available - :quantity, reserved = reserved + :quantity")
-                            .conditionExpression("available >= :quantity")
-                            .expressionAttributeValues(Map.of(":quantity", number(line.quantity())))
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
-                    .build());
+            items.add(reserveUnits(line.sku(), line.quantity()));
         }
         for (StockLine line : reservation.lines()) {
             items.add(ledgerEntry(
@@ -200,6 +239,17 @@ public class DynamoDbStockStore implements StockStore {
             }
         }
         return new HoldOutcome.Short(shortages);
+    }
+
+    private TransactWriteItem reserveUnits(Sku sku, int quantity) {
+        return TransactWriteItem.builder()
+                .update(update -> update.tableName(tables.stock())
+                        .key(skuKey(sku))
+                        .updateExpression("SET available = available - :quantity, reserved = reserved + :quantity")
+                        .conditionExpression("available >= :quantity")
+                        .expressionAttributeValues(Map.of(":quantity", number(quantity)))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                .build();
     }
 
     @Override

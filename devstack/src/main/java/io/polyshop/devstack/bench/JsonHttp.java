@@ -1,0 +1,81 @@
+package io.polyshop.devstack.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON over HTTP/1.1 for one benchmark client: its own connection, an optional bearer token. */
+final class JsonHttp {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String token;
+
+    JsonHttp(String token) {
+        this.token = token;
+    }
+
+    record Response(int status, String body) {
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    Response send(String method, URI uri, Object body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body());
+    }
+
+    Response send(String method, URI uri, Object body) throws IOException, InterruptedException {
+        return send(method, uri, body, Map.of());
+    }
+
+    /** A request the benchmark cannot go on without: anything but 2xx stops it with the answer. */
+    JsonNode required(String method, URI uri, Object body) {
+        try {
+            Response response = send(method, uri, body);
+            if (response.status() / 100 != 2) {
+                throw new IllegalStateException(
+                        method + " " + uri + " answered " + response.status() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? null : response.json();
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + uri + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String login(URI identity, String email, String password) {
+        return new JsonHttp(null)
+                .required(
+                        "POST",
+                        identity.resolve("/api/v1/identity/tokens"),
+                        Map.of("email", email, "password", password))
+                .get("accessToken")
+                .asString();
+    }
+}
