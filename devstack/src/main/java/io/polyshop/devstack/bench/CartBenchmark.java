@@ -26,7 +26,7 @@ public final class CartBenchmark {
 
     private static final String USAGE =
             "usage: ./polyshop bench cart [--clients N] [--seconds N] [--warmup N] [--rate requests/s per client]";
-    private static final String PASSWORD = "bench-shopper-2026";
+    private static final String PASSWORD = "polyshop-bench-2026";
     private static final int PRODUCTS_PER_SHOPPER = 20;
 
     private CartBenchmark() {}
@@ -35,8 +35,9 @@ public final class CartBenchmark {
         BenchOptions options = BenchOptions.parse(args, USAGE);
         int clients = options.number("clients", 64);
         int seconds = options.number("seconds", 30);
-        int warmup = options.number("warmup", 10);
-        int rate = options.number("rate", 20);
+        // On two cores the service needs about a minute of traffic before its JIT has compiled the hot paths.
+        int warmup = options.number("warmup", 60);
+        int rate = options.number("rate", 5);
 
         Path root = Path.of(".").toAbsolutePath().normalize();
         RunningPlatform platform = RunningPlatform.read(root);
@@ -108,16 +109,16 @@ public final class CartBenchmark {
         }
 
         static Shopper signIn(URI identity, URI cartService, int number) {
-            String email = "bench-shopper-" + number + "@polyshop.local";
+            String email = "cart-bench-" + number + "@polyshop.local";
             try {
-                int registered = new JsonHttp(null)
+                JsonHttp.Response registered = new JsonHttp(null)
                         .send(
                                 "POST",
                                 identity.resolve("/api/v1/identity/users"),
-                                Map.of("email", email, "password", PASSWORD, "displayName", "Bench shopper " + number))
-                        .status();
-                if (registered != 201 && registered != 409) {
-                    throw new IllegalStateException("registering " + email + " answered " + registered);
+                                Map.of("email", email, "password", PASSWORD, "displayName", "Bench shopper " + number));
+                if (registered.status() != 201 && registered.status() != 409) {
+                    throw new IllegalStateException(
+                            "registering " + email + " answered " + registered.status() + ": " + registered.body());
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("identity did not answer: " + e.getMessage(), e);

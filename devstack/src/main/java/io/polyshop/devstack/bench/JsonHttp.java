@@ -9,13 +9,15 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON over HTTP/1.1 for one benchmark client: its own connection, an optional bearer token. */
+/** JSON over HTTP/1.1 for one benchmark client, with an optional bearer token. */
 final class JsonHttp {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http =
+    /** One client (one selector thread, a pool of connections) for every simulated user: the load stays on the server. */
+    private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final String token;
 
     JsonHttp(String token) {
@@ -44,7 +46,7 @@ final class JsonHttp {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body());
     }
 

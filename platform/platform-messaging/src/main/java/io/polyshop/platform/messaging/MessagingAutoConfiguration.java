@@ -86,6 +86,11 @@ public class MessagingAutoConfiguration {
                 properties, new StringSerializer(), new DelegatingByTypeSerializer(byType, true)));
     }
 
+    @Bean
+    ConsumedEvents consumedEvents(JsonMapper json) {
+        return new ConsumedEvents(json);
+    }
+
     /** Consumers read CloudEvents; a record that is not one fails once and goes to the dead letters. */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer cloudEventConsumers() {

@@ -49,22 +49,19 @@ public class ShoppingCarts {
         if (!price.purchasable()) {
             throw new CartRefusedException(Reason.NOT_AVAILABLE, "sku", sku + " is no longer sold");
         }
-        check(
+        return priced(
                 owner,
                 carts.add(owner, new CartLine(sku, units, price.price()), policy.limits(), policy.ttlOf(owner)),
                 sku);
-        return view(owner);
     }
 
     public PricedCart setQuantity(CartOwner owner, Sku sku, Integer quantity) {
         int units = policy.limits().checkQuantity(quantity);
-        check(owner, carts.setQuantity(owner, sku, units, policy.ttlOf(owner)), sku);
-        return view(owner);
+        return priced(owner, carts.setQuantity(owner, sku, units, policy.ttlOf(owner)), sku);
     }
 
     public PricedCart remove(CartOwner owner, Sku sku) {
-        check(owner, carts.remove(owner, sku, policy.ttlOf(owner)), sku);
-        return view(owner);
+        return priced(owner, carts.remove(owner, sku, policy.ttlOf(owner)), sku);
     }
 
     /** Moves the anonymous cart's lines into the customer's; returns the result and what was cut. */
@@ -87,25 +84,32 @@ public class ShoppingCarts {
         return PricedCart.of(cart, current);
     }
 
-    private void check(CartOwner owner, Carts.Change change, Sku sku) {
-        switch (change) {
-            case DONE -> {}
-            case NO_CART -> throw unknown(owner);
-            case NO_LINE -> throw new UnknownCartException("a line for " + sku + " in this cart");
+    /** The changed cart at current prices, or the refusal as the exception that explains it. */
+    private PricedCart priced(CartOwner owner, Carts.Change change, Sku sku) {
+        return switch (change) {
+            case Carts.Change.Done(Cart cart) -> price(cart);
+            case Carts.Change.Refused(Carts.Refusal reason) -> throw refusal(owner, reason, sku);
+        };
+    }
+
+    private RuntimeException refusal(CartOwner owner, Carts.Refusal reason, Sku sku) {
+        return switch (reason) {
+            case NO_CART -> unknown(owner);
+            case NO_LINE -> new UnknownCartException("a line for " + sku + " in this cart");
             case TOO_MANY_LINES ->
-                throw new CartRefusedException(
+                new CartRefusedException(
                         Reason.TOO_MANY_LINES,
                         "sku",
                         "a cart holds at most " + policy.limits().maxLines() + " different products");
             case QUANTITY_LIMIT ->
-                throw new CartRefusedException(
+                new CartRefusedException(
                         Reason.QUANTITY_LIMIT,
                         "quantity",
                         "a line holds at most " + policy.limits().maxQuantity() + " units of " + sku);
             case CURRENCY_MISMATCH ->
-                throw new CartRefusedException(
+                new CartRefusedException(
                         Reason.CURRENCY_MISMATCH, "sku", sku + " is priced in another currency than this cart");
-        }
+        };
     }
 
     private static UnknownCartException unknown(CartOwner owner) {

@@ -8,13 +8,13 @@ import io.polyshop.cart.application.CartPolicy;
 import io.polyshop.cart.application.CatalogPriceFeed;
 import io.polyshop.cart.application.ShoppingCarts;
 import io.polyshop.cart.domain.CartLimits;
+import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration
 @EnableConfigurationProperties(CartProperties.class)
@@ -56,12 +56,12 @@ class CartConfiguration {
     }
 
     @Bean
-    CatalogPricesListener catalogPricesListener(RedisPrices prices, JsonMapper json) {
-        return new CatalogPricesListener(new CatalogPriceFeed(prices), json);
+    CatalogPricesListener catalogPricesListener(RedisPrices prices, ConsumedEvents events) {
+        return new CatalogPricesListener(new CatalogPriceFeed(prices), events);
     }
 
     @Bean
-    OrderEventsListener orderEventsListener(ShoppingCarts carts, JsonMapper json) {
-        return new OrderEventsListener(carts, json);
+    OrderEventsListener orderEventsListener(ShoppingCarts carts, ConsumedEvents events) {
+        return new OrderEventsListener(carts, events);
     }
 }

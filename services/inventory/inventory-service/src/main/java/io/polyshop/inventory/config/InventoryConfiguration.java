@@ -8,6 +8,7 @@ import io.polyshop.inventory.application.InventoryPolicy;
 import io.polyshop.inventory.application.LowStockWatch;
 import io.polyshop.inventory.application.Reservations;
 import io.polyshop.inventory.application.StockAdministration;
+import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.messaging.DynamoDbOutbox;
 import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration
 @EnableScheduling
@@ -94,8 +94,8 @@ class InventoryConfiguration {
     }
 
     @Bean
-    InventoryCommandsListener inventoryCommandsListener(Reservations reservations, JsonMapper json) {
-        return new InventoryCommandsListener(reservations, json);
+    InventoryCommandsListener inventoryCommandsListener(Reservations reservations, ConsumedEvents events) {
+        return new InventoryCommandsListener(reservations, events);
     }
 
     @Bean

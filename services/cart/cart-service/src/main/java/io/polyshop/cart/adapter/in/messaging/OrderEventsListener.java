@@ -6,34 +6,30 @@ import io.polyshop.cart.domain.CartOwner;
 import io.polyshop.cart.domain.Sku;
 import io.polyshop.order.api.OrderEvents;
 import io.polyshop.order.api.OrderPlaced;
+import io.polyshop.platform.messaging.ConsumedEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** An order placed from the cart takes its lines out of it, once per order. */
 public class OrderEventsListener {
 
     private final ShoppingCarts carts;
-    private final JsonMapper json;
+    private final ConsumedEvents events;
 
-    public OrderEventsListener(ShoppingCarts carts, JsonMapper json) {
+    public OrderEventsListener(ShoppingCarts carts, ConsumedEvents events) {
         this.carts = carts;
-        // Producers may add fields to their contracts; a consumer reads what it knows.
-        this.json = json.rebuild()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        this.events = events;
     }
 
     @KafkaListener(id = "cart-order-events", topics = OrderEvents.TOPIC)
     public void onOrderEvent(ConsumerRecord<String, CloudEvent> record) {
-        CloudEvent event = Envelopes.readable(record);
+        CloudEvent event = events.envelope(record);
         if (!OrderEvents.ORDER_PLACED.equals(event.getType())) {
             return;
         }
-        OrderPlaced placed = json.readValue(event.getData().toBytes(), OrderPlaced.class);
+        OrderPlaced placed = events.data(event, OrderPlaced.class);
         if (!placed.fromCart()) {
             return;
         }

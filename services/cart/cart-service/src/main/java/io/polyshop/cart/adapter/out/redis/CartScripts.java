@@ -9,18 +9,22 @@ final class CartScripts {
 
     static final RedisScript<List<Object>> READ = list("cart-read");
     static final RedisScript<String> CREATE = status("cart-create");
-    static final RedisScript<String> ADD = status("cart-add");
-    static final RedisScript<String> SET_QUANTITY = status("cart-set-quantity");
-    static final RedisScript<String> REMOVE = status("cart-remove");
+    static final RedisScript<List<Object>> ADD = list("cart-add");
+    static final RedisScript<List<Object>> SET_QUANTITY = list("cart-set-quantity");
+    static final RedisScript<List<Object>> REMOVE = list("cart-remove");
     static final RedisScript<List<Object>> MERGE = list("cart-merge");
     static final RedisScript<String> LET_GO = status("cart-let-go");
-    static final RedisScript<Long> VERSIONED_PUT =
-            RedisScript.of(new ClassPathResource("scripts/versioned-put.lua"), Long.class);
+    static final RedisScript<Long> VERSIONED_SET = number("versioned-set");
+    static final RedisScript<Long> PRICE_WITHDRAW = number("price-withdraw");
 
     private CartScripts() {}
 
     private static RedisScript<String> status(String name) {
         return RedisScript.of(new ClassPathResource("scripts/" + name + ".lua"), String.class);
+    }
+
+    private static RedisScript<Long> number(String name) {
+        return RedisScript.of(new ClassPathResource("scripts/" + name + ".lua"), Long.class);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

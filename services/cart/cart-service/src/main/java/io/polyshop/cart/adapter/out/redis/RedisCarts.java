@@ -1,6 +1,7 @@
 package io.polyshop.cart.adapter.out.redis;
 
 import io.polyshop.cart.application.port.out.Carts;
+import io.polyshop.cart.application.port.out.Carts.Refusal;
 import io.polyshop.cart.domain.Cart;
 import io.polyshop.cart.domain.CartLimits;
 import io.polyshop.cart.domain.CartLine;
@@ -58,28 +59,38 @@ public class RedisCarts implements Carts {
 
     @Override
     public Change add(CartOwner owner, CartLine line, CartLimits limits, Duration ttl) {
-        return change(redis.execute(
-                CartScripts.ADD,
-                List.of(key(owner)),
-                line.sku().value(),
-                Integer.toString(line.quantity()),
-                line.priceWhenAdded().amount().toPlainString(),
-                line.priceWhenAdded().currency(),
-                Integer.toString(limits.maxLines()),
-                Integer.toString(limits.maxQuantity()),
-                millis(ttl),
-                owner instanceof CartOwner.Anonymous ? "1" : "0"));
+        return change(
+                owner,
+                redis.execute(
+                        CartScripts.ADD,
+                        List.of(key(owner)),
+                        line.sku().value(),
+                        Integer.toString(line.quantity()),
+                        line.priceWhenAdded().amount().toPlainString(),
+                        line.priceWhenAdded().currency(),
+                        Integer.toString(limits.maxLines()),
+                        Integer.toString(limits.maxQuantity()),
+                        millis(ttl),
+                        owner instanceof CartOwner.Anonymous ? "1" : "0"),
+                ttl);
     }
 
     @Override
     public Change setQuantity(CartOwner owner, Sku sku, int quantity, Duration ttl) {
-        return change(redis.execute(
-                CartScripts.SET_QUANTITY, List.of(key(owner)), sku.value(), Integer.toString(quantity), millis(ttl)));
+        return change(
+                owner,
+                redis.execute(
+                        CartScripts.SET_QUANTITY,
+                        List.of(key(owner)),
+                        sku.value(),
+                        Integer.toString(quantity),
+                        millis(ttl)),
+                ttl);
     }
 
     @Override
     public Change remove(CartOwner owner, Sku sku, Duration ttl) {
-        return change(redis.execute(CartScripts.REMOVE, List.of(key(owner)), sku.value(), millis(ttl)));
+        return change(owner, redis.execute(CartScripts.REMOVE, List.of(key(owner)), sku.value(), millis(ttl)), ttl);
     }
 
     @Override
@@ -132,8 +143,14 @@ public class RedisCarts implements Carts {
         return new Cart(owner, lines, clock.instant().plus(ttl));
     }
 
-    private static Change change(String outcome) {
-        return Change.valueOf(outcome);
+    private Change change(CartOwner owner, List<Object> outcome, Duration ttl) {
+        if (outcome == null || outcome.isEmpty()) {
+            throw new IllegalStateException("a cart script answered nothing");
+        }
+        String status = outcome.getFirst().toString();
+        return "DONE".equals(status)
+                ? new Change.Done(toCart(owner, outcome.subList(1, outcome.size()), ttl))
+                : new Change.Refused(Refusal.valueOf(status));
     }
 
     private static String millis(Duration ttl) {

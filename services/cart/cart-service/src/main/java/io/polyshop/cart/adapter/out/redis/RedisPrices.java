@@ -5,22 +5,22 @@ import io.polyshop.cart.domain.Money;
 import io.polyshop.cart.domain.ProductPrice;
 import io.polyshop.cart.domain.Sku;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The price read model: a hash per SKU ({@code price:<sku>}) with product id, name, amount,
- * currency, whether it is for sale and the catalog version it came from; and per product the SKUs
- * it had ({@code product:<id>}). Writes go through a script that keeps the newer version.
+ * The price read model: one string per SKU, {@code price:<sku>} = version, for sale (1/0), amount,
+ * currency, product id and name, tab-separated, so a whole cart's prices are one {@code MGET}; and
+ * per product the SKUs it had, {@code product:<id>} = version and the SKUs. Writes go through
+ * scripts that keep the newer catalog version.
  */
 public class RedisPrices implements Prices {
+
+    private static final String SEPARATOR = "\t";
 
     private final StringRedisTemplate redis;
 
@@ -32,37 +32,33 @@ public class RedisPrices implements Prices {
         return "price:" + sku.value();
     }
 
+    private static String productKey(String productId) {
+        return "product:" + productId;
+    }
+
     @Override
     public Map<Sku, ProductPrice> find(Collection<Sku> skus) {
         List<Sku> wanted = List.copyOf(skus);
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        List<Object> hashes = redis.executePipelined(new SessionCallback<>() {
-            @Override
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            public Object execute(RedisOperations operations) {
-                for (Sku sku : wanted) {
-                    operations.opsForHash().entries(key(sku));
-                }
-                return null;
-            }
-        });
+        List<String> values = redis.opsForValue()
+                .multiGet(wanted.stream().map(RedisPrices::key).toList());
         Map<Sku, ProductPrice> found = new HashMap<>();
         for (int i = 0; i < wanted.size(); i++) {
-            @SuppressWarnings("unchecked")
-            Map<Object, Object> hash = (Map<Object, Object>) hashes.get(i);
-            // A withdrawal can arrive before the product was ever seen: such a stub has no price.
-            if (hash != null && hash.containsKey("amount")) {
+            String value = values == null ? null : values.get(i);
+            // A withdrawal can arrive before the product was ever seen: such an entry has no price.
+            String[] fields = value == null ? new String[0] : value.split(SEPARATOR, 6);
+            if (fields.length == 6) {
                 found.put(
                         wanted.get(i),
                         new ProductPrice(
                                 wanted.get(i),
-                                (String) hash.get("productId"),
-                                (String) hash.get("name"),
-                                new Money(new BigDecimal((String) hash.get("amount")), (String) hash.get("currency")),
-                                "1".equals(hash.get("purchasable")),
-                                Long.parseLong((String) hash.get("version"))));
+                                fields[4],
+                                fields[5],
+                                new Money(new BigDecimal(fields[2]), fields[3]),
+                                "1".equals(fields[1]),
+                                Long.parseLong(fields[0])));
             }
         }
         return found;
@@ -70,54 +66,47 @@ public class RedisPrices implements Prices {
 
     @Override
     public void put(ProductPrice price) {
-        versionedPut(
+        versionedSet(
                 key(price.sku()),
                 price.version(),
-                "productId",
-                price.productId(),
-                "name",
-                price.name(),
-                "amount",
+                price.purchasable() ? "1" : "0",
                 price.price().amount().toPlainString(),
-                "currency",
                 price.price().currency(),
-                "purchasable",
-                price.purchasable() ? "1" : "0");
+                price.productId(),
+                price.name());
     }
 
     @Override
     public void withdraw(Sku sku, long version) {
-        versionedPut(key(sku), version, "purchasable", "0");
+        redis.execute(CartScripts.PRICE_WITHDRAW, List.of(key(sku)), Long.toString(version));
     }
 
     @Override
     public long versionOf(String productId) {
-        Object version = redis.opsForHash().get("product:" + productId, "version");
-        return version == null ? -1 : Long.parseLong(version.toString());
+        String value = redis.opsForValue().get(productKey(productId));
+        return value == null ? -1 : Long.parseLong(value.split(SEPARATOR, 2)[0]);
     }
 
     @Override
     public List<Sku> skusOf(String productId) {
-        Object skus = redis.opsForHash().get("product:" + productId, "skus");
-        if (skus == null || skus.toString().isEmpty()) {
+        String value = redis.opsForValue().get(productKey(productId));
+        String[] fields = value == null ? new String[0] : value.split(SEPARATOR, 2);
+        if (fields.length < 2 || fields[1].isEmpty()) {
             return List.of();
         }
-        return Arrays.stream(skus.toString().split(",")).map(Sku::new).toList();
+        return Arrays.stream(fields[1].split(",")).map(Sku::new).toList();
     }
 
     @Override
     public void rememberSkus(String productId, long version, List<Sku> skus) {
-        versionedPut(
-                "product:" + productId,
+        versionedSet(
+                productKey(productId),
                 version,
-                "skus",
                 String.join(",", skus.stream().map(Sku::value).toList()));
     }
 
-    private void versionedPut(String key, long version, String... fieldsAndValues) {
-        List<String> arguments = new ArrayList<>(fieldsAndValues.length + 1);
-        arguments.add(Long.toString(version));
-        arguments.addAll(List.of(fieldsAndValues));
-        redis.execute(CartScripts.VERSIONED_PUT, List.of(key), arguments.toArray(Object[]::new));
+    private void versionedSet(String key, long version, String... fields) {
+        String value = version + SEPARATOR + String.join(SEPARATOR, fields);
+        redis.execute(CartScripts.VERSIONED_SET, List.of(key), Long.toString(version), value);
     }
 }

@@ -29,6 +29,14 @@ public interface Carts {
 
     Change remove(CartOwner owner, Sku sku, Duration ttl);
 
+    /** How a change went: the cart as it is afterwards, or why it was refused and nothing changed. */
+    sealed interface Change {
+
+        record Done(Cart cart) implements Change {}
+
+        record Refused(Refusal reason) implements Change {}
+    }
+
     /**
      * Moves every line of {@code from} into {@code into} (quantities add, limits respected) and
      * deletes {@code from}; returns what had to be cut.
@@ -38,9 +46,7 @@ public interface Carts {
     /** Takes an order's lines out of the customer's cart, once per order id. */
     boolean letGo(CartOwner.Customer owner, String orderId, Map<Sku, Integer> ordered, Duration ttl);
 
-    /** How a change went: done, or the reason it was refused. */
-    enum Change {
-        DONE,
+    enum Refusal {
         NO_CART,
         NO_LINE,
         TOO_MANY_LINES,

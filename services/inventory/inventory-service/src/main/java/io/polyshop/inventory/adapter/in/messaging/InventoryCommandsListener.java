@@ -9,6 +9,7 @@ import io.polyshop.inventory.application.Reservations;
 import io.polyshop.inventory.domain.ReservationId;
 import io.polyshop.inventory.domain.Sku;
 import io.polyshop.inventory.domain.StockLine;
+import io.polyshop.platform.messaging.ConsumedEvents;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,8 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The saga's commands. Each is idempotent by reservation id, so a redelivery has no second
@@ -30,26 +29,19 @@ public class InventoryCommandsListener {
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
     private final Reservations reservations;
-    private final JsonMapper json;
+    private final ConsumedEvents events;
 
-    public InventoryCommandsListener(Reservations reservations, JsonMapper json) {
+    public InventoryCommandsListener(Reservations reservations, ConsumedEvents events) {
         this.reservations = reservations;
-        // Producers may add fields to their contracts; a consumer reads what it knows.
-        this.json = json.rebuild()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        this.events = events;
     }
 
     @KafkaListener(id = "inventory-commands", topics = InventoryMessages.COMMANDS)
     public void onCommand(ConsumerRecord<String, CloudEvent> record) {
-        CloudEvent event = record.value();
-        if (event == null || event.getData() == null) {
-            throw new IllegalArgumentException("not a CloudEvent with data at offset " + record.offset());
-        }
-        byte[] data = event.getData().toBytes();
+        CloudEvent event = events.envelope(record);
         switch (event.getType()) {
             case InventoryMessages.RESERVE_STOCK -> {
-                ReserveStock command = json.readValue(data, ReserveStock.class);
+                ReserveStock command = events.data(event, ReserveStock.class);
                 List<StockLine> lines = command.lines() == null
                         ? List.of()
                         : command.lines().stream()
@@ -62,11 +54,11 @@ public class InventoryCommandsListener {
                         replyTo(command.replyTo()));
             }
             case InventoryMessages.CONFIRM_RESERVATION -> {
-                ConfirmReservation command = json.readValue(data, ConfirmReservation.class);
+                ConfirmReservation command = events.data(event, ConfirmReservation.class);
                 reservations.confirm(new ReservationId(command.reservationId()), replyTo(command.replyTo()));
             }
             case InventoryMessages.RELEASE_STOCK -> {
-                ReleaseStock command = json.readValue(data, ReleaseStock.class);
+                ReleaseStock command = events.data(event, ReleaseStock.class);
                 String reason = command.reason() == null || command.reason().isBlank()
                         ? "released"
                         : command.reason()
