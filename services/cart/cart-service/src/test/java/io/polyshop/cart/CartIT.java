@@ -339,6 +339,19 @@ class CartIT {
     }
 
     @Test
+    void refusesALineBeyondTheCartsLimitOfDifferentProducts() {
+        List<String> skus =
+                IntStream.range(0, 31).mapToObj(i -> CartFixture.sku()).toList();
+        catalog.onSale(
+                skus.stream().map(sku -> CartFixture.product(sku, "1.00")).toArray(ProductSnapshot[]::new));
+        skus.subList(0, 30).forEach(sku -> ok(add(customer, myCart(), sku, 1)));
+
+        assertProblem(add(customer, myCart(), skus.get(30), 1), 422, "sku", "TOO_MANY_LINES");
+        ok(add(customer, myCart(), skus.get(0), 1));
+        assertThat(ok(customer.get(myCart())).json().get("lines")).hasSize(30);
+    }
+
+    @Test
     void aCartIsReachableOnlyByItsOwnerOrItsToken() {
         String soap = CartFixture.sku();
         catalog.onSale(CartFixture.product(soap, "2.50"));
