@@ -164,8 +164,8 @@ public final class InventoryBenchmark {
                 "target: zero oversell %s; hot SKU >= 500/s or >= 50%% of the ceiling: %s",
                 violations.isEmpty() ? "met" : "NOT met",
                 hotRun.perSecond() >= 500 || hotRatio >= 0.5 ? "met" : "NOT met");
-        report.add("each reservation is one 4-item TransactWriteItems (stock, ledger, reservation, reply)"
-                + " plus a consistent read for the low-stock watch");
+        report.add("concurrent reservations commit in groups: one TransactWriteItems with one conditional update"
+                + " per SKU and each reservation's own items (docs/adr/0009)");
         report.write(root);
         if (!violations.isEmpty() || hotRun.failures() + spreadRun.failures() > 0) {
             System.exit(1);
