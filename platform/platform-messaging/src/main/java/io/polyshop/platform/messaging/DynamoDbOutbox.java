@@ -10,11 +10,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,36 +73,29 @@ public class DynamoDbOutbox {
 
     /** Creates the outbox table unless it exists. */
     public void ensureTable() {
-        try {
-            dynamo.describeTable(describe -> describe.tableName(table));
-            return;
-        } catch (ResourceNotFoundException missing) {
-            // created below
-        }
-        try {
-            dynamo.createTable(create -> create.tableName(table)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .keySchema(
-                            KeySchemaElement.builder()
-                                    .attributeName(SHARD)
-                                    .keyType(KeyType.HASH)
-                                    .build(),
-                            KeySchemaElement.builder()
-                                    .attributeName(SEQUENCE)
-                                    .keyType(KeyType.RANGE)
-                                    .build())
-                    .attributeDefinitions(
-                            AttributeDefinition.builder()
-                                    .attributeName(SHARD)
-                                    .attributeType(ScalarAttributeType.S)
-                                    .build(),
-                            AttributeDefinition.builder()
-                                    .attributeName(SEQUENCE)
-                                    .attributeType(ScalarAttributeType.S)
-                                    .build()));
-        } catch (ResourceInUseException createdByAnotherInstance) {
-            // someone else created it first: fine
-        }
+        DynamoDbTables.ensure(
+                dynamo,
+                CreateTableRequest.builder()
+                        .tableName(table)
+                        .keySchema(
+                                KeySchemaElement.builder()
+                                        .attributeName(SHARD)
+                                        .keyType(KeyType.HASH)
+                                        .build(),
+                                KeySchemaElement.builder()
+                                        .attributeName(SEQUENCE)
+                                        .keyType(KeyType.RANGE)
+                                        .build())
+                        .attributeDefinitions(
+                                AttributeDefinition.builder()
+                                        .attributeName(SHARD)
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build(),
+                                AttributeDefinition.builder()
+                                        .attributeName(SEQUENCE)
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build())
+                        .build());
     }
 
     /**

@@ -1,16 +1,13 @@
 package io.polyshop.inventory.adapter.out.dynamodb;
 
-import java.util.List;
+import io.polyshop.platform.messaging.DynamoDbTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -35,14 +32,14 @@ public record InventoryTables(String stock, String reservations, String ledger) 
 
     /** Creates whichever table is missing and waits until it can be used. */
     public void ensureExist(DynamoDbClient dynamo) {
-        create(
+        DynamoDbTables.ensure(
                 dynamo,
                 CreateTableRequest.builder()
                         .tableName(stock)
                         .keySchema(key("sku", KeyType.HASH))
                         .attributeDefinitions(attribute("sku", ScalarAttributeType.S))
                         .build());
-        create(
+        DynamoDbTables.ensure(
                 dynamo,
                 CreateTableRequest.builder()
                         .tableName(reservations)
@@ -57,7 +54,7 @@ public record InventoryTables(String stock, String reservations, String ledger) 
                                 .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
                                 .build())
                         .build());
-        create(
+        DynamoDbTables.ensure(
                 dynamo,
                 CreateTableRequest.builder()
                         .tableName(ledger)
@@ -65,24 +62,6 @@ public record InventoryTables(String stock, String reservations, String ledger) 
                         .attributeDefinitions(
                                 attribute("sku", ScalarAttributeType.S), attribute("entry", ScalarAttributeType.S))
                         .build());
-        for (String table : List.of(stock, reservations, ledger)) {
-            dynamo.waiter().waitUntilTableExists(wait -> wait.tableName(table));
-        }
-    }
-
-    private static void create(DynamoDbClient dynamo, CreateTableRequest request) {
-        try {
-            dynamo.describeTable(describe -> describe.tableName(request.tableName()));
-            return;
-        } catch (ResourceNotFoundException missing) {
-            // created below
-        }
-        try {
-            dynamo.createTable(
-                    request.toBuilder().billingMode(BillingMode.PAY_PER_REQUEST).build());
-        } catch (ResourceInUseException createdByAnotherInstance) {
-            // someone else created it first: fine
-        }
     }
 
     private static KeySchemaElement key(String name, KeyType type) {
