@@ -1,0 +1,36 @@
+package io.polyshop.payment.adapter.in.web;
+
+import io.polyshop.payment.application.UnknownPaymentException;
+import io.polyshop.payment.domain.InvalidPaymentException;
+import io.polyshop.platform.web.ProblemDetailsAdvice.FieldProblem;
+import io.polyshop.platform.web.ProblemWriter;
+import io.polyshop.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Payment's refusals as problem details. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class PaymentProblemAdvice {
+
+    @ExceptionHandler(InvalidPaymentException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidPaymentException invalid, HttpServletRequest request) {
+        ProblemDetail problem = ProblemWriter.problem(
+                request, HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", invalid.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem(invalid.field(), invalid.reason())));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(UnknownPaymentException.class)
+    ResponseEntity<ProblemDetail> unknown(UnknownPaymentException unknown, HttpServletRequest request) {
+        return ProblemWriter.respond(
+                request, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", unknown.getMessage());
+    }
+}

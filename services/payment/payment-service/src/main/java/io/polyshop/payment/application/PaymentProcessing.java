@@ -1,0 +1,271 @@
+package io.polyshop.payment.application;
+
+import io.polyshop.payment.application.port.out.PaymentProvider;
+import io.polyshop.payment.application.port.out.PaymentProvider.Approved;
+import io.polyshop.payment.application.port.out.PaymentProvider.Outcome;
+import io.polyshop.payment.application.port.out.PaymentProvider.Refused;
+import io.polyshop.payment.application.port.out.PaymentProvider.Unavailable;
+import io.polyshop.payment.application.port.out.PaymentReplies;
+import io.polyshop.payment.application.port.out.PaymentStore;
+import io.polyshop.payment.domain.DeclineCode;
+import io.polyshop.payment.domain.InvalidPaymentException;
+import io.polyshop.payment.domain.Money;
+import io.polyshop.payment.domain.Payment;
+import io.polyshop.payment.domain.PaymentId;
+import io.polyshop.payment.domain.PaymentStatus;
+import io.polyshop.payment.domain.StatusChange;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The saga's payment commands. Each is idempotent by payment id: the payment's status decides what
+ * a repeat does (usually: answer again), every change is conditional on the status it leaves, and
+ * every provider call carries a per-operation idempotency key. The provider is never called inside
+ * a database transaction, so a slow provider holds no locks.
+ */
+public class PaymentProcessing {
+
+    public static final String SAGA = "checkout-saga";
+    public static final String PROVIDER = "payment-provider";
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentProcessing.class);
+    private static final Pattern PAYMENT_METHOD = Pattern.compile("tok_[A-Za-z0-9_]{1,64}");
+    private static final int ATTEMPTS = 3;
+
+    private final PaymentStore store;
+    private final PaymentProvider provider;
+    private final PaymentReplies replies;
+    private final TransactionOperations transactions;
+
+    public PaymentProcessing(
+            PaymentStore store, PaymentProvider provider, PaymentReplies replies, TransactionOperations transactions) {
+        this.store = store;
+        this.provider = provider;
+        this.replies = replies;
+        this.transactions = transactions;
+    }
+
+    /** Opens the payment and asks the provider to hold the amount; answers {@code replyTo} either way. */
+    public void authorize(
+            PaymentId id,
+            String orderId,
+            String customerId,
+            Money amount,
+            String paymentMethod,
+            Optional<String> replyTo) {
+        if (paymentMethod == null || !PAYMENT_METHOD.matcher(paymentMethod).matches()) {
+            throw new InvalidPaymentException("paymentMethod", "must be a provider token such as tok_visa");
+        }
+        Payment requested = Payment.authorizing(id, orderId, customerId, amount, replyTo);
+        transactions.executeWithoutResult(status -> store.open(requested, "authorization requested", SAGA));
+        Payment current = store.find(id).orElseThrow();
+        if (!current.sameRequest(orderId, customerId, amount) && current.status() != PaymentStatus.VOIDED) {
+            inTransaction(() ->
+                    replyTo.ifPresent(topic -> replies.declined(id, orderId, DeclineCode.CONFLICTING_COMMAND, topic)));
+            return;
+        }
+        if (current.status() != PaymentStatus.AUTHORIZING) {
+            inTransaction(() -> replyTo.ifPresent(topic -> answerAuthorization(current, orderId, topic)));
+            return;
+        }
+        Outcome outcome = provider.authorize(id.operationKey("authorize"), amount, paymentMethod);
+        settleAuthorization(id, outcome, PROVIDER);
+    }
+
+    /**
+     * An authorization's outcome reported by the provider itself (a webhook), possibly while the
+     * command that asked for it is still waiting or being retried: whichever arrives first settles
+     * the payment, the other finds it settled.
+     */
+    public void providerReported(PaymentId id, Outcome outcome) {
+        if (store.find(id).isEmpty()) {
+            throw new UnknownPaymentException(id);
+        }
+        settleAuthorization(id, outcome, PROVIDER);
+    }
+
+    public void capture(PaymentId id, Optional<String> replyTo) {
+        Payment payment = existing(id, replyTo, topic -> replies.captureFailed(id, null, "no such payment", topic));
+        if (payment == null) {
+            return;
+        }
+        if (payment.status() != PaymentStatus.AUTHORIZED) {
+            inTransaction(() -> replyTo.ifPresent(topic -> answerCapture(payment, topic)));
+            return;
+        }
+        Outcome outcome = provider.capture(
+                id.operationKey("capture"),
+                payment.providerReference().orElseThrow(),
+                payment.amount().orElseThrow());
+        switch (outcome) {
+            case Approved approved ->
+                transition(
+                        id,
+                        PaymentStatus.AUTHORIZED,
+                        current -> current.capture(PROVIDER),
+                        after -> replyTo.ifPresent(topic -> answerCapture(after, topic)));
+            case Refused refused ->
+                inTransaction(() -> replyTo.ifPresent(
+                        topic -> replies.captureFailed(id, payment.orderId(), refused.reason(), topic)));
+            case Unavailable unavailable -> throw new ProviderUnavailableException("capture", unavailable.reason());
+        }
+    }
+
+    /** Gives the money back: voids what is held, refunds what was taken, blocks what has not arrived yet. */
+    public void voidPayment(PaymentId id, String reason, Optional<String> replyTo) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<Payment> found = store.find(id);
+            if (found.isEmpty()) {
+                Boolean opened = transactions.execute(status -> {
+                    boolean blocked = store.open(Payment.voidedUnseen(id), reason, SAGA);
+                    if (blocked) {
+                        replyTo.ifPresent(topic -> replies.voided(id, null, reason, topic));
+                    }
+                    return blocked;
+                });
+                if (Boolean.TRUE.equals(opened)) {
+                    return;
+                }
+                continue;
+            }
+            Payment payment = found.get();
+            Optional<Payment> settled = switch (payment.status()) {
+                case AUTHORIZING ->
+                    transition(id, PaymentStatus.AUTHORIZING, current -> current.cancel(reason, SAGA), after -> {});
+                case AUTHORIZED -> {
+                    demand("void", provider.voidAuthorization(id.operationKey("void"), reference(payment)));
+                    yield transition(
+                            id, PaymentStatus.AUTHORIZED, current -> current.cancel(reason, PROVIDER), after -> {});
+                }
+                case CAPTURED -> {
+                    demand(
+                            "refund",
+                            provider.refund(
+                                    id.operationKey("refund"),
+                                    reference(payment),
+                                    payment.amount().orElseThrow()));
+                    yield transition(
+                            id,
+                            PaymentStatus.CAPTURED,
+                            current -> current.refund(reason, PROVIDER),
+                            after -> replies.announceRefund(after, reason));
+                }
+                case DECLINED, VOIDED, REFUNDED -> Optional.of(payment);
+            };
+            if (settled.isPresent()) {
+                Payment after = settled.get();
+                inTransaction(() -> replyTo.ifPresent(topic -> answerVoid(after, reason, topic)));
+                return;
+            }
+        }
+        throw new IllegalStateException("payment " + id + " kept changing while it was being voided");
+    }
+
+    private Payment existing(PaymentId id, Optional<String> replyTo, Consumer<String> unknown) {
+        Optional<Payment> found = store.find(id);
+        if (found.isEmpty()) {
+            inTransaction(() -> replyTo.ifPresent(unknown));
+            return null;
+        }
+        return found.get();
+    }
+
+    private void settleAuthorization(PaymentId id, Outcome outcome, String actor) {
+        Payment after = transactions.execute(status -> {
+            Payment current = store.lock(id).orElseThrow();
+            if (current.status() != PaymentStatus.AUTHORIZING) {
+                return current;
+            }
+            StatusChange change = switch (outcome) {
+                case Approved approved -> current.approve(approved.reference(), actor);
+                case Refused refused -> current.decline(refused.code(), refused.reason(), actor);
+                case Unavailable unavailable ->
+                    current.decline(DeclineCode.PROVIDER_UNAVAILABLE, unavailable.reason(), actor);
+            };
+            store.apply(change);
+            Payment changed = change.after();
+            changed.replyTo().ifPresent(topic -> answerAuthorization(changed, changed.orderId(), topic));
+            return changed;
+        });
+        boolean heldForNothing = after.status() != PaymentStatus.AUTHORIZED
+                && after.status() != PaymentStatus.CAPTURED
+                && after.status() != PaymentStatus.REFUNDED;
+        if (outcome instanceof Approved approved && heldForNothing) {
+            // Approved after the payment was cancelled or given up on: release the hold at once.
+            log.info("voiding a late authorization of {} payment {}", after.status(), id);
+            demand("void", provider.voidAuthorization(id.operationKey("void-late"), approved.reference()));
+        }
+    }
+
+    /**
+     * Applies {@code step} to the payment if it is still in {@code expected}, with {@code effect} in
+     * the same transaction; empty when the payment had moved on and the caller must look again.
+     */
+    private Optional<Payment> transition(
+            PaymentId id, PaymentStatus expected, Function<Payment, StatusChange> step, Consumer<Payment> effect) {
+        return Optional.ofNullable(transactions.execute(status -> {
+            Payment current = store.lock(id).orElseThrow();
+            if (current.status() != expected) {
+                return null;
+            }
+            StatusChange change = step.apply(current);
+            store.apply(change);
+            effect.accept(change.after());
+            return change.after();
+        }));
+    }
+
+    private void answerAuthorization(Payment payment, String orderId, String topic) {
+        switch (payment.status()) {
+            case AUTHORIZED, CAPTURED -> replies.authorized(payment, topic);
+            case DECLINED ->
+                replies.declined(payment.id(), orderId, payment.declineCode().orElseThrow(), topic);
+            case VOIDED, REFUNDED -> replies.declined(payment.id(), orderId, DeclineCode.VOIDED, topic);
+            case AUTHORIZING -> {
+                // Still with the provider: the settlement answers.
+            }
+        }
+    }
+
+    private void answerCapture(Payment payment, String topic) {
+        if (payment.status() == PaymentStatus.CAPTURED) {
+            replies.captured(payment, topic);
+        } else {
+            replies.captureFailed(
+                    payment.id(),
+                    payment.orderId(),
+                    "the payment is " + payment.status().name().toLowerCase(),
+                    topic);
+        }
+    }
+
+    private void answerVoid(Payment payment, String reason, String topic) {
+        if (payment.status() == PaymentStatus.REFUNDED) {
+            replies.refunded(payment, reason, topic);
+        } else {
+            replies.voided(payment.id(), payment.orderId(), reason, topic);
+        }
+    }
+
+    private static String reference(Payment payment) {
+        return payment.providerReference().orElseThrow();
+    }
+
+    private static void demand(String operation, Outcome outcome) {
+        switch (outcome) {
+            case Approved approved -> {}
+            case Refused refused ->
+                throw new IllegalStateException("the provider refused to " + operation + ": " + refused.reason());
+            case Unavailable unavailable -> throw new ProviderUnavailableException(operation, unavailable.reason());
+        }
+    }
+
+    private void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
+    }
+}
