@@ -1,0 +1,186 @@
+package io.polyshop.order.application;
+
+import io.polyshop.order.application.port.out.Orders;
+import io.polyshop.order.application.port.out.Prices;
+import io.polyshop.order.application.port.out.Prices.CatalogPrice;
+import io.polyshop.order.application.port.out.SagaMessages;
+import io.polyshop.order.domain.InvalidOrderException;
+import io.polyshop.order.domain.Money;
+import io.polyshop.order.domain.Order;
+import io.polyshop.order.domain.Order.Progress;
+import io.polyshop.order.domain.OrderId;
+import io.polyshop.order.domain.OrderLine;
+import io.polyshop.order.domain.OrderRefusedException;
+import io.polyshop.order.domain.OrderRefusedException.Reason;
+import io.polyshop.order.domain.PricingPolicy;
+import io.polyshop.order.domain.SagaReply;
+import io.polyshop.order.domain.SagaTimeouts;
+import io.polyshop.order.domain.Sku;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Placing, advancing and cancelling orders. Each change of an order is one transaction: the
+ * order row (status, history and saga state together) and the outbox rows of the commands and news
+ * it causes, so a command exists exactly when the saga state that sent it does.
+ */
+public class Checkout {
+
+    private static final Pattern PAYMENT_METHOD = Pattern.compile("tok_[A-Za-z0-9_]{1,64}");
+    private static final int OVERDUE_BATCH = 100;
+
+    private final Orders orders;
+    private final Prices prices;
+    private final SagaMessages messages;
+    private final PricingPolicy pricing;
+    private final SagaTimeouts timeouts;
+    private final Clock clock;
+    private final TransactionOperations transactions;
+
+    public Checkout(
+            Orders orders,
+            Prices prices,
+            SagaMessages messages,
+            PricingPolicy pricing,
+            SagaTimeouts timeouts,
+            Clock clock,
+            TransactionOperations transactions) {
+        this.orders = orders;
+        this.prices = prices;
+        this.messages = messages;
+        this.pricing = pricing;
+        this.timeouts = timeouts;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** Prices the request from the local read model, stores the order and starts its saga. */
+    public Order place(PlaceOrder request) {
+        if (request.paymentMethod() == null
+                || !PAYMENT_METHOD.matcher(request.paymentMethod()).matches()) {
+            throw new InvalidOrderException("paymentMethod", "must be a payment provider token such as tok_visa");
+        }
+        if (request.lines().isEmpty()) {
+            throw new OrderRefusedException(
+                    Reason.EMPTY_ORDER,
+                    request.fromCart() ? "The cart is empty; there is nothing to order." : "The order has no lines.");
+        }
+        Set<Sku> skus = new HashSet<>();
+        for (PlaceOrder.Line line : request.lines()) {
+            if (!skus.add(line.sku())) {
+                throw new InvalidOrderException(
+                        "lines", "list each SKU once; " + line.sku().value() + " repeats");
+            }
+        }
+        Map<Sku, CatalogPrice> current = prices.current(skus);
+        List<OrderLine> lines = request.lines().stream()
+                .map(line -> priced(line, current.get(line.sku())))
+                .toList();
+        List<CatalogPrice> seen =
+                request.lines().stream().map(line -> current.get(line.sku())).toList();
+        boolean stale = request.lines().stream()
+                .anyMatch(line -> line.seenUnitPrice()
+                        .map(price ->
+                                price.compareTo(current.get(line.sku()).price().amount()) != 0)
+                        .orElse(false));
+        if (stale) {
+            throw new StalePricesException(seen);
+        }
+        Instant now = clock.instant();
+        Progress placed = Order.place(
+                OrderId.newId(),
+                request.customerId(),
+                request.fromCart(),
+                lines,
+                request.address(),
+                pricing,
+                request.paymentMethod(),
+                now,
+                timeouts);
+        Money total = placed.order().totals().grandTotal();
+        request.expectedTotal()
+                .filter(expected -> !expected.currency().equals(total.currency())
+                        || expected.amount().compareTo(total.amount()) != 0)
+                .ifPresent(expected -> {
+                    throw new OrderRefusedException(
+                            Reason.TOTAL_MISMATCH,
+                            "The order's total is " + total.amount().toPlainString() + " "
+                                    + total.currency().getCurrencyCode() + ", not "
+                                    + expected.amount().toPlainString() + " "
+                                    + expected.currency().getCurrencyCode() + ".");
+                });
+        transactions.executeWithoutResult(status -> {
+            orders.insert(placed.order());
+            send(placed);
+        });
+        return placed.order();
+    }
+
+    /** A participant answered; the saga moves on if it was waiting for this answer. */
+    public void onReply(OrderId id, SagaReply reply, String detail) {
+        transactions.executeWithoutResult(status -> orders.lock(id)
+                .flatMap(order -> order.on(reply, detail, clock.instant(), timeouts))
+                .ifPresent(this::store));
+    }
+
+    /** Gives up on, or retries, every saga step waiting past its deadline; how many were handled. */
+    public int handleOverdue() {
+        Instant now = clock.instant();
+        List<OrderId> overdue = orders.overdue(now, OVERDUE_BATCH);
+        for (OrderId id : overdue) {
+            transactions.executeWithoutResult(status -> orders.lock(id)
+                    .flatMap(order -> order.timedOut(now, timeouts))
+                    .ifPresent(this::store));
+        }
+        return overdue.size();
+    }
+
+    public Order cancel(OrderId id) {
+        return transactions.execute(status -> {
+            Order order = orders.lock(id).orElseThrow(() -> new UnknownOrderException(id));
+            Progress cancelled = order.cancel(clock.instant(), timeouts);
+            if (!cancelled.order().equals(order)) {
+                store(cancelled);
+            }
+            return cancelled.order();
+        });
+    }
+
+    public Order ship(OrderId id) {
+        return transactions.execute(status -> {
+            Order order = orders.lock(id).orElseThrow(() -> new UnknownOrderException(id));
+            Order shipped = order.ship(clock.instant());
+            orders.update(shipped);
+            return shipped;
+        });
+    }
+
+    private void store(Progress progress) {
+        orders.update(progress.order());
+        send(progress);
+    }
+
+    private void send(Progress progress) {
+        progress.commands().forEach(command -> messages.send(progress.order(), command));
+        progress.news().forEach(news -> messages.announce(progress.order(), news));
+    }
+
+    private static OrderLine priced(PlaceOrder.Line line, CatalogPrice price) {
+        if (price == null) {
+            throw new OrderRefusedException(
+                    Reason.UNKNOWN_SKU,
+                    "There is no product with SKU " + line.sku().value() + ".");
+        }
+        if (!price.purchasable()) {
+            throw new OrderRefusedException(
+                    Reason.NOT_AVAILABLE, price.name() + " (" + line.sku().value() + ") is no longer for sale.");
+        }
+        return new OrderLine(line.sku(), price.productId(), price.name(), line.quantity(), price.price());
+    }
+}

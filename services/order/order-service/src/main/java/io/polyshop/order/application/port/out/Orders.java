@@ -1,0 +1,29 @@
+package io.polyshop.order.application.port.out;
+
+import io.polyshop.order.domain.Order;
+import io.polyshop.order.domain.OrderId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Orders with their saga state; every write runs in the caller's transaction. */
+public interface Orders {
+
+    /** One page of a customer's orders, newest first, and whether more follow. */
+    record Page(List<Order> orders, boolean more) {}
+
+    void insert(Order order);
+
+    Optional<Order> find(OrderId id);
+
+    /** The order, locked until the transaction ends, so that one event at a time moves its saga. */
+    Optional<Order> lock(OrderId id);
+
+    /** Stores the order's new state; it must be the successor of the version that was read. */
+    void update(Order order);
+
+    Page ofCustomer(String customerId, int page, int size);
+
+    /** Orders whose saga waits past its deadline, oldest deadline first. */
+    List<OrderId> overdue(Instant now, int limit);
+}
