@@ -46,7 +46,7 @@ final class ServiceJar implements AutoCloseable {
             Path log = logs.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", Integer.toString(port));
             Process process = builder.start();
@@ -91,6 +91,16 @@ final class ServiceJar implements AutoCloseable {
     private static void sleep() {
         try {
             Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the JVM at once, as a crash or an out-of-memory kill would: no shutdown hooks, nothing flushed. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
