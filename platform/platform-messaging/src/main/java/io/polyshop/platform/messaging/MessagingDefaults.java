@@ -14,6 +14,13 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "polyshopMessagingDefaults";
 
+    /**
+     * Consumer threads of a saga listener ({@code @KafkaListener(concurrency = ...)}), one per
+     * partition of the local broker's topics: commands and replies for different orders are
+     * handled at once, those for one order (one key, one partition) in their order.
+     */
+    public static final String SAGA_LISTENER_CONCURRENCY = "${polyshop.messaging.saga-listener-concurrency:12}";
+
     static final Map<String, Object> DEFAULTS = Map.of(
             // A crashed instance's partitions move to the others (or to its restart) after 10 s
             // instead of Kafka's 45 s: a checkout saga waits for its replies meanwhile.

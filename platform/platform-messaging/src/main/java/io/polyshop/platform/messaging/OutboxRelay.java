@@ -89,9 +89,13 @@ public class OutboxRelay extends RelayLoop {
                 }
             }
             if (acknowledged > 0) {
-                jdbc.sql(
-                                "update polyshop_messaging.outbox_event set published_at = now() where sequence <= :last and published_at is null")
-                        .param("last", batch.get(acknowledged - 1).sequence())
+                // Exactly the rows sent: a row with a smaller sequence may have committed meanwhile, unsent.
+                jdbc.sql("update polyshop_messaging.outbox_event set published_at = now() where sequence in (:sent)")
+                        .param(
+                                "sent",
+                                batch.subList(0, acknowledged).stream()
+                                        .map(Pending::sequence)
+                                        .toList())
                         .update();
             }
             if (failure != null) {

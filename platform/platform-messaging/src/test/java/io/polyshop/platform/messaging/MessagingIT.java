@@ -11,12 +11,15 @@ import io.polyshop.platform.messaging.sample.SampleOrders;
 import io.polyshop.platform.messaging.sample.SampleProjection;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -67,6 +71,15 @@ class MessagingIT {
 
     @Autowired
     ConsumerLag consumerLag;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
@@ -121,6 +134,86 @@ class MessagingIT {
                     .containsExactly("polyshop.sample.order-placed.v1", "polyshop.sample.order-paid.v1");
         }
         await().atMost(DEADLINE).until(() -> backlog.snapshot().pending() == 0);
+    }
+
+    /**
+     * Rows get their sequence on insert but become visible on commit, so an older row can commit
+     * while a round is sending younger ones. The round must mark only what it sent: the older row
+     * stays pending and goes out in the next round.
+     */
+    @Test
+    void anEventCommittedWhileARoundIsSendingOthersIsNotMarkedPublishedUnsent() throws Exception {
+        String late = "late-" + UUID.randomUUID();
+        String early = "early-" + UUID.randomUUID();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commitLate = new CountDownLatch(1);
+        relay.stop();
+        try {
+            CompletableFuture<Void> lateWriter =
+                    CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+                        outbox.append(
+                                SampleOrders.TOPIC,
+                                late,
+                                "polyshop.sample.order-placed.v1",
+                                new SampleOrders.OrderEvent(late));
+                        appended.countDown();
+                        awaitQuietly(commitLate);
+                    }));
+            appended.await();
+            transactions.executeWithoutResult(status -> outbox.append(
+                    SampleOrders.TOPIC, early, "polyshop.sample.order-placed.v1", new SampleOrders.OrderEvent(early)));
+            OutboxRelay slowRound = new OutboxRelay(
+                    jdbc,
+                    transactions,
+                    committingWhileSending(polyshopEventTemplate, () -> {
+                        commitLate.countDown();
+                        lateWriter.join();
+                    }),
+                    new MessagingProperties.Relay(null, null, null, null, null, null));
+
+            slowRound.relayOnce();
+
+            assertThat(publishedAt(late))
+                    .as("the late row was not sent, so it is still pending")
+                    .isNull();
+            assertThat(publishedAt(early)).isNotNull();
+        } finally {
+            relay.start();
+        }
+        await().atMost(DEADLINE).until(() -> publishedAt(late) != null);
+        assertThat(subjectsOn(SampleOrders.TOPIC)).contains(early, late);
+    }
+
+    private java.sql.Timestamp publishedAt(String key) {
+        return jdbc.sql("select published_at from polyshop_messaging.outbox_event where message_key = ?")
+                .param(key)
+                .query(java.sql.Timestamp.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** The real template, running {@code meanwhile} before each send is acknowledged. */
+    @SuppressWarnings("unchecked")
+    private static KafkaOperations<String, Object> committingWhileSending(
+            KafkaOperations<String, Object> kafka, Runnable meanwhile) {
+        return (KafkaOperations<String, Object>) Proxy.newProxyInstance(
+                KafkaOperations.class.getClassLoader(),
+                new Class<?>[] {KafkaOperations.class},
+                (proxy, method, args) -> {
+                    Object result = method.invoke(kafka, args);
+                    if (method.getName().equals("send")) {
+                        meanwhile.run();
+                    }
+                    return result;
+                });
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
