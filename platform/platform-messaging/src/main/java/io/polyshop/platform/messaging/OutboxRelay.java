@@ -48,18 +48,15 @@ public class OutboxRelay extends RelayLoop {
     @Override
     protected Round relayOnce() {
         return transactions.execute(status -> {
-            boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(?)")
-                    .param(LEADER_LOCK)
-                    .query(Boolean.class)
-                    .single();
-            if (!leader) {
-                return new Round(0, null);
-            }
+            // Taking the leader lock and reading the batch is one statement; another leader means an empty batch.
             List<Pending> batch = jdbc.sql("""
+                            with leader as materialized (select pg_try_advisory_xact_lock(:lock) as granted)
                             select sequence, topic, message_key, envelope, trace_parent
-                            from polyshop_messaging.outbox_event where published_at is null
-                            order by sequence limit :limit
+                              from polyshop_messaging.outbox_event, leader
+                             where leader.granted and published_at is null
+                             order by sequence limit :limit
                             """)
+                    .param("lock", LEADER_LOCK)
                     .param("limit", settings.batchSize())
                     .query(Pending.class)
                     .list();

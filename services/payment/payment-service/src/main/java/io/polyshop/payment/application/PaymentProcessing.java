@@ -62,8 +62,9 @@ public class PaymentProcessing {
             throw new InvalidPaymentException("paymentMethod", "must be a provider token such as tok_visa");
         }
         Payment requested = Payment.authorizing(id, orderId, customerId, amount, replyTo);
-        transactions.executeWithoutResult(status -> store.open(requested, "authorization requested", SAGA));
-        Payment current = store.find(id).orElseThrow();
+        boolean opened = Boolean.TRUE.equals(
+                transactions.execute(status -> store.open(requested, "authorization requested", SAGA)));
+        Payment current = opened ? requested : store.find(id).orElseThrow();
         if (!current.sameRequest(orderId, customerId, amount) && current.status() != PaymentStatus.VOIDED) {
             inTransaction(() ->
                     replyTo.ifPresent(topic -> replies.declined(id, orderId, DeclineCode.CONFLICTING_COMMAND, topic)));
@@ -74,7 +75,7 @@ public class PaymentProcessing {
             return;
         }
         Outcome outcome = provider.authorize(id.operationKey("authorize"), amount, paymentMethod);
-        settleAuthorization(id, outcome, PROVIDER);
+        settleAuthorization(current, outcome, PROVIDER);
     }
 
     /**
@@ -83,10 +84,7 @@ public class PaymentProcessing {
      * the payment, the other finds it settled.
      */
     public void providerReported(PaymentId id, Outcome outcome) {
-        if (store.find(id).isEmpty()) {
-            throw new UnknownPaymentException(id);
-        }
-        settleAuthorization(id, outcome, PROVIDER);
+        settleAuthorization(store.find(id).orElseThrow(() -> new UnknownPaymentException(id)), outcome, PROVIDER);
     }
 
     public void capture(PaymentId id, Optional<String> replyTo) {
@@ -105,7 +103,7 @@ public class PaymentProcessing {
         switch (outcome) {
             case Approved approved ->
                 transition(
-                        id,
+                        payment,
                         PaymentStatus.AUTHORIZED,
                         current -> current.capture(PROVIDER),
                         after -> replyTo.ifPresent(topic -> answerCapture(after, topic)));
@@ -136,11 +134,15 @@ public class PaymentProcessing {
             Payment payment = found.get();
             Optional<Payment> settled = switch (payment.status()) {
                 case AUTHORIZING ->
-                    transition(id, PaymentStatus.AUTHORIZING, current -> current.cancel(reason, SAGA), after -> {});
+                    transition(
+                            payment, PaymentStatus.AUTHORIZING, current -> current.cancel(reason, SAGA), after -> {});
                 case AUTHORIZED -> {
                     demand("void", provider.voidAuthorization(id.operationKey("void"), reference(payment)));
                     yield transition(
-                            id, PaymentStatus.AUTHORIZED, current -> current.cancel(reason, PROVIDER), after -> {});
+                            payment,
+                            PaymentStatus.AUTHORIZED,
+                            current -> current.cancel(reason, PROVIDER),
+                            after -> {});
                 }
                 case CAPTURED -> {
                     demand(
@@ -150,7 +152,7 @@ public class PaymentProcessing {
                                     reference(payment),
                                     payment.amount().orElseThrow()));
                     yield transition(
-                            id,
+                            payment,
                             PaymentStatus.CAPTURED,
                             current -> current.refund(reason, PROVIDER),
                             after -> replies.announceRefund(after, reason));
@@ -175,41 +177,46 @@ public class PaymentProcessing {
         return found.get();
     }
 
-    private void settleAuthorization(PaymentId id, Outcome outcome, String actor) {
-        Payment after = transactions.execute(status -> {
-            Payment current = store.lock(id).orElseThrow();
-            if (current.status() != PaymentStatus.AUTHORIZING) {
-                return current;
-            }
-            StatusChange change = switch (outcome) {
-                case Approved approved -> current.approve(approved.reference(), actor);
-                case Refused refused -> current.decline(refused.code(), refused.reason(), actor);
-                case Unavailable unavailable ->
-                    current.decline(DeclineCode.PROVIDER_UNAVAILABLE, unavailable.reason(), actor);
-            };
-            store.apply(change);
-            Payment changed = change.after();
-            changed.replyTo().ifPresent(topic -> answerAuthorization(changed, changed.orderId(), topic));
-            return changed;
-        });
+    private void settleAuthorization(Payment known, Outcome outcome, String actor) {
+        Payment after = transition(
+                        known,
+                        PaymentStatus.AUTHORIZING,
+                        current -> switch (outcome) {
+                            case Approved approved -> current.approve(approved.reference(), actor);
+                            case Refused refused -> current.decline(refused.code(), refused.reason(), actor);
+                            case Unavailable unavailable ->
+                                current.decline(DeclineCode.PROVIDER_UNAVAILABLE, unavailable.reason(), actor);
+                        },
+                        changed -> changed.replyTo()
+                                .ifPresent(topic -> answerAuthorization(changed, changed.orderId(), topic)))
+                .orElseGet(() -> store.find(known.id()).orElseThrow());
         boolean heldForNothing = after.status() != PaymentStatus.AUTHORIZED
                 && after.status() != PaymentStatus.CAPTURED
                 && after.status() != PaymentStatus.REFUNDED;
         if (outcome instanceof Approved approved && heldForNothing) {
             // Approved after the payment was cancelled or given up on: release the hold at once.
-            log.info("voiding a late authorization of {} payment {}", after.status(), id);
-            demand("void", provider.voidAuthorization(id.operationKey("void-late"), approved.reference()));
+            log.info("voiding a late authorization of {} payment {}", after.status(), known.id());
+            demand("void", provider.voidAuthorization(known.id().operationKey("void-late"), approved.reference()));
         }
     }
 
     /**
      * Applies {@code step} to the payment if it is still in {@code expected}, with {@code effect} in
      * the same transaction; empty when the payment had moved on and the caller must look again.
+     * The change is tried on the payment as last read (one conditional statement); only if that
+     * finds it moved is the row locked and read again.
      */
     private Optional<Payment> transition(
-            PaymentId id, PaymentStatus expected, Function<Payment, StatusChange> step, Consumer<Payment> effect) {
+            Payment known, PaymentStatus expected, Function<Payment, StatusChange> step, Consumer<Payment> effect) {
         return Optional.ofNullable(transactions.execute(status -> {
-            Payment current = store.lock(id).orElseThrow();
+            if (known.status() == expected) {
+                StatusChange change = step.apply(known);
+                if (store.apply(change)) {
+                    effect.accept(change.after());
+                    return change.after();
+                }
+            }
+            Payment current = store.lock(known.id()).orElseThrow();
             if (current.status() != expected) {
                 return null;
             }

@@ -9,6 +9,7 @@ import io.polyshop.payment.application.PaymentProcessing;
 import io.polyshop.payment.domain.Money;
 import io.polyshop.payment.domain.PaymentId;
 import io.polyshop.platform.messaging.ConsumedEvents;
+import io.polyshop.platform.messaging.MessagingDefaults;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +36,10 @@ public class PaymentCommandsListener {
         this.events = events;
     }
 
-    @KafkaListener(id = "payment-commands", topics = PaymentMessages.COMMANDS)
+    @KafkaListener(
+            id = "payment-commands",
+            topics = PaymentMessages.COMMANDS,
+            concurrency = MessagingDefaults.SAGA_LISTENER_CONCURRENCY)
     public void onCommand(ConsumerRecord<String, CloudEvent> record) {
         CloudEvent event = events.envelope(record);
         switch (event.getType()) {
