@@ -3,10 +3,14 @@ package io.polyshop.platform.messaging;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * grows with time, so the {@link DynamoDbOutboxRelay} reads each key's events in write order.
  *
  * <p>Usage in an adapter: add {@code outbox.pending(...)} to the transaction's items, then call
- * {@link #written()} once it committed.
+ * {@link #written(Collection)} once it committed.
  */
 public class DynamoDbOutbox {
 
@@ -37,7 +41,7 @@ public class DynamoDbOutbox {
     private final EventEnvelopes envelopes;
     private final JsonMapper json;
     private final Supplier<String> traceParent;
-    private final Runnable afterWrite;
+    private final Consumer<Set<String>> afterWrite;
     private final Clock clock;
     private final AtomicLong lastMicros = new AtomicLong();
 
@@ -48,7 +52,7 @@ public class DynamoDbOutbox {
             EventEnvelopes envelopes,
             JsonMapper json,
             Supplier<String> traceParent,
-            Runnable afterWrite,
+            Consumer<Set<String>> afterWrite,
             Clock clock) {
         if (shards < 1) {
             throw new IllegalArgumentException("the outbox needs at least one shard");
@@ -122,9 +126,18 @@ public class DynamoDbOutbox {
                 .build();
     }
 
-    /** Tells the relay that a transaction carrying events committed, so it looks at once. */
-    public void written() {
-        afterWrite.run();
+    /**
+     * Tells the relay that a transaction committed: it looks at once into the shards that received
+     * events among {@code committed} (the transaction's items; others are ignored).
+     */
+    public void written(Collection<TransactWriteItem> committed) {
+        Set<String> shards = committed.stream()
+                .filter(item -> item.put() != null && item.put().tableName().equals(table))
+                .map(item -> item.put().item().get(SHARD).s())
+                .collect(Collectors.toSet());
+        if (!shards.isEmpty()) {
+            afterWrite.accept(shards);
+        }
     }
 
     /** Microseconds since the epoch, strictly increasing within this process. */

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaOperations;
@@ -28,6 +30,7 @@ public class DynamoDbOutboxRelay extends RelayLoop {
 
     private static final String LEASE = "lease";
     private static final Duration LEASE_TIME = Duration.ofSeconds(15);
+    private static final Duration RENEW_BEFORE = LEASE_TIME.multipliedBy(2).dividedBy(3);
     private static final int DELETES_PER_BATCH = 25;
 
     private final DynamoDbClient dynamo;
@@ -37,6 +40,9 @@ public class DynamoDbOutboxRelay extends RelayLoop {
     private final MessagingProperties.Relay settings;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
+    private long leaseExpiresAt;
+    private long nextSweep;
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
 
     public DynamoDbOutboxRelay(
             DynamoDbClient dynamo,
@@ -54,16 +60,46 @@ public class DynamoDbOutboxRelay extends RelayLoop {
         this.clock = clock;
     }
 
+    /** Called after a commit that added events to {@code shards}: the next round looks there at once. */
+    public void wakeUp(Set<String> shards) {
+        dirty.addAll(shards);
+        wakeUp();
+    }
+
+    /**
+     * Queries the shards written to since the last round, or every shard once per idle poll (to
+     * pick up what other instances wrote, or what a restart left behind). A shard is drained before
+     * the round moves on.
+     */
     @Override
     protected Round relayOnce() {
         if (!holdLease()) {
             return new Round(0, null);
         }
+        long now = clock.millis();
+        List<String> due = new ArrayList<>();
+        if (now >= nextSweep) {
+            nextSweep = now + settings.idlePoll().toMillis();
+            for (int shard = 0; shard < shards; shard++) {
+                due.add(DynamoDbOutbox.shardName(shard));
+            }
+            dirty.clear();
+        } else {
+            for (String shard : dirty) {
+                if (dirty.remove(shard)) {
+                    due.add(shard);
+                }
+            }
+        }
         int published = 0;
-        for (int shard = 0; shard < shards; shard++) {
-            Round round = relay(DynamoDbOutbox.shardName(shard), settings.batchSize());
-            published += round.published();
+        for (String shard : due) {
+            Round round;
+            do {
+                round = relay(shard, settings.batchSize());
+                published += round.published();
+            } while (round.failure() == null && round.published() == settings.batchSize());
             if (round.failure() != null) {
+                dirty.add(shard);
                 return new Round(published, round.failure());
             }
         }
@@ -125,8 +161,16 @@ public class DynamoDbOutboxRelay extends RelayLoop {
         }
     }
 
+    /**
+     * Takes or keeps the lease. A lease held with more than two thirds of its time left is kept
+     * without a write: under load a round runs after every commit, and DynamoDB Local serializes
+     * every write, so renewing each round cost as much as the events themselves.
+     */
     private boolean holdLease() {
         long now = clock.millis();
+        if (now < leaseExpiresAt - RENEW_BEFORE.toMillis()) {
+            return true;
+        }
         try {
             dynamo.putItem(put -> put.tableName(table)
                     .item(Map.of(
@@ -142,8 +186,10 @@ public class DynamoDbOutboxRelay extends RelayLoop {
                     .expressionAttributeValues(Map.of(
                             ":me", AttributeValue.fromS(instance),
                             ":now", AttributeValue.fromN(Long.toString(now)))));
+            leaseExpiresAt = now + LEASE_TIME.toMillis();
             return true;
         } catch (ConditionalCheckFailedException heldByAnother) {
+            leaseExpiresAt = 0;
             return false;
         }
     }

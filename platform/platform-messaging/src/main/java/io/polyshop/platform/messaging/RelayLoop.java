@@ -75,8 +75,10 @@ public abstract class RelayLoop implements SmartLifecycle {
                     backoff = settings.initialBackoff();
                     if (round.published() < settings.batchSize()) {
                         idle();
-                        written.drainPermits();
+                        // A write signalled during the round left a permit: look again at once.
+                        // Signals that piled up meanwhile are all served by that one round.
                         written.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                        written.drainPermits();
                     }
                     continue;
                 }

@@ -10,6 +10,7 @@ import io.polyshop.inventory.domain.ReservationId;
 import io.polyshop.inventory.domain.Sku;
 import io.polyshop.inventory.domain.StockLine;
 import io.polyshop.platform.messaging.ConsumedEvents;
+import io.polyshop.platform.messaging.MessagingDefaults;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,7 +37,10 @@ public class InventoryCommandsListener {
         this.events = events;
     }
 
-    @KafkaListener(id = "inventory-commands", topics = InventoryMessages.COMMANDS)
+    @KafkaListener(
+            id = "inventory-commands",
+            topics = InventoryMessages.COMMANDS,
+            concurrency = MessagingDefaults.SAGA_LISTENER_CONCURRENCY)
     public void onCommand(ConsumerRecord<String, CloudEvent> record) {
         CloudEvent event = events.envelope(record);
         switch (event.getType()) {

@@ -396,11 +396,7 @@ public class DynamoDbStockStore implements StockStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(write -> write.transactItems(items));
-                if (items.stream()
-                        .anyMatch(item ->
-                                item.put() != null && item.put().tableName().equals(outbox.table()))) {
-                    outbox.written();
-                }
+                outbox.written(items);
                 return List.of();
             } catch (TransactionCanceledException canceled) {
                 List<CancellationReason> reasons = canceled.cancellationReasons();
