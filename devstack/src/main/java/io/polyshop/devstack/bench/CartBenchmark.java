@@ -110,23 +110,7 @@ public final class CartBenchmark {
 
         static Shopper signIn(URI identity, URI cartService, int number) {
             String email = "cart-bench-" + number + "@polyshop.local";
-            try {
-                JsonHttp.Response registered = new JsonHttp(null)
-                        .send(
-                                "POST",
-                                identity.resolve("/api/v1/identity/users"),
-                                Map.of("email", email, "password", PASSWORD, "displayName", "Bench shopper " + number));
-                if (registered.status() != 201 && registered.status() != 409) {
-                    throw new IllegalStateException(
-                            "registering " + email + " answered " + registered.status() + ": " + registered.body());
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("identity did not answer: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            JsonHttp http = new JsonHttp(JsonHttp.login(identity, email, PASSWORD));
+            JsonHttp http = new JsonHttp(JsonHttp.signUp(identity, email, PASSWORD, "Bench shopper " + number));
             List<String> products = new ArrayList<>();
             for (int i = 0; i < PRODUCTS_PER_SHOPPER; i++) {
                 products.add(DemoCatalog.product(number * PRODUCTS_PER_SHOPPER + i, true)

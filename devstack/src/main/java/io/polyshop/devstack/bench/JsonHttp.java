@@ -71,6 +71,27 @@ final class JsonHttp {
         }
     }
 
+    /** Registers the account unless it exists, and signs it in; answers its access token. */
+    static String signUp(URI identity, String email, String password, String displayName) {
+        try {
+            Response registered = new JsonHttp(null)
+                    .send(
+                            "POST",
+                            identity.resolve("/api/v1/identity/users"),
+                            Map.of("email", email, "password", password, "displayName", displayName));
+            if (registered.status() != 201 && registered.status() != 409) {
+                throw new IllegalStateException(
+                        "registering " + email + " answered " + registered.status() + ": " + registered.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("identity did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return login(identity, email, password);
+    }
+
     static String login(URI identity, String email, String password) {
         return new JsonHttp(null)
                 .required(

@@ -9,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -28,6 +31,9 @@ import org.apache.kafka.common.utils.Time;
 public final class KafkaEngine implements Engine {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Partitions of every topic the broker creates, and the least it lets an existing topic keep. */
+    public static final int PARTITIONS = 12;
 
     private final int port;
     private final int controllerPort;
@@ -78,7 +84,8 @@ public final class KafkaEngine implements Engine {
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
                 Map.entry("log.dirs", dataDirectory.toAbsolutePath().toString()),
-                Map.entry("num.partitions", "3"),
+                // Saga participants consume with one thread per partition (see MessagingDefaults).
+                Map.entry("num.partitions", Integer.toString(PARTITIONS)),
                 Map.entry("auto.create.topics.enable", "true"),
                 Map.entry("offsets.topic.replication.factor", "1"),
                 Map.entry("offsets.topic.num.partitions", "5"),
@@ -86,8 +93,7 @@ public final class KafkaEngine implements Engine {
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("log.flush.interval.messages", "1"));
+                Map.entry("group.initial.rebalance.delay.ms", "0"));
     }
 
     /** KRaft needs a formatted log directory; one formatted before is used as it is. */
@@ -123,6 +129,7 @@ public final class KafkaEngine implements Engine {
                             .nodes()
                             .get(10, TimeUnit.SECONDS)
                             .isEmpty()) {
+                        growTopics(admin);
                         return;
                     }
                 } catch (Exception e) {
@@ -132,6 +139,27 @@ public final class KafkaEngine implements Engine {
                 }
                 sleep();
             }
+        }
+    }
+
+    /**
+     * Topics created under an older, smaller partition count get {@link #PARTITIONS}, so that data
+     * kept from before still lets consumers work in parallel. Keys move to other partitions once,
+     * at start, when nothing is being consumed.
+     */
+    private static void growTopics(Admin admin) throws Exception {
+        Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<String, NewPartitions> grow = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, topic) -> {
+            if (topic.partitions().size() < PARTITIONS) {
+                grow.put(name, NewPartitions.increaseTo(PARTITIONS));
+            }
+        });
+        if (!grow.isEmpty()) {
+            admin.createPartitions(grow).all().get(30, TimeUnit.SECONDS);
         }
     }
 

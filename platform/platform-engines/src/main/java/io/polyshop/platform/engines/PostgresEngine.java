@@ -34,6 +34,10 @@ public final class PostgresEngine implements Engine {
                             .setServerConfig("listen_addresses", LoopbackPorts.HOST)
                             .setServerConfig("max_connections", "200")
                             .setServerConfig("fsync", "off")
+                            // Statement counts per database, read by ./polyshop bench checkout.
+                            .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                            .setServerConfig("pg_stat_statements.track", "top")
+                            .setServerConfig("pg_stat_statements.track_utility", "off")
                             .start(),
                     dataDirectory);
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import io.polyshop.order.domain.SagaReply;
 import io.polyshop.payment.api.PaymentDeclined;
 import io.polyshop.payment.api.PaymentMessages;
 import io.polyshop.platform.messaging.ConsumedEvents;
+import io.polyshop.platform.messaging.MessagingDefaults;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,7 +47,10 @@ public class SagaRepliesListener {
         this.events = events;
     }
 
-    @KafkaListener(id = "order-saga-replies", topics = OrderEvents.SAGA_REPLIES)
+    @KafkaListener(
+            id = "order-saga-replies",
+            topics = OrderEvents.SAGA_REPLIES,
+            concurrency = MessagingDefaults.SAGA_LISTENER_CONCURRENCY)
     public void onReply(ConsumerRecord<String, CloudEvent> record) {
         CloudEvent event = events.envelope(record);
         SagaReply reply = REPLIES.get(event.getType());
