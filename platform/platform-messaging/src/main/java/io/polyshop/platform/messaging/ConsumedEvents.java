@@ -1,6 +1,8 @@
 package io.polyshop.platform.messaging;
 
 import io.cloudevents.CloudEvent;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * where a service's HTTP API refuses them.
  */
 public class ConsumedEvents {
+
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
     private final JsonMapper json;
 
@@ -32,5 +36,16 @@ public class ConsumedEvents {
 
     public <T> T data(CloudEvent event, Class<T> type) {
         return json.readValue(event.getData().toBytes(), type);
+    }
+
+    /**
+     * The topic a saga command asks its reply to go to; empty when it asks for none. A value that
+     * cannot be a Kafka topic fails the command, to be dead-lettered.
+     */
+    public Optional<String> replyTopic(String replyTo) {
+        if (replyTo != null && !TOPIC.matcher(replyTo).matches()) {
+            throw new IllegalArgumentException("replyTo is not a topic name");
+        }
+        return Optional.ofNullable(replyTo);
     }
 }

@@ -12,8 +12,6 @@ import io.polyshop.inventory.domain.StockLine;
 import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.messaging.MessagingDefaults;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +25,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 public class InventoryCommandsListener {
 
     private static final Logger log = LoggerFactory.getLogger(InventoryCommandsListener.class);
-    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
     private final Reservations reservations;
     private final ConsumedEvents events;
@@ -55,11 +52,11 @@ public class InventoryCommandsListener {
                         new ReservationId(command.reservationId()),
                         command.orderId(),
                         lines,
-                        replyTo(command.replyTo()));
+                        events.replyTopic(command.replyTo()));
             }
             case InventoryMessages.CONFIRM_RESERVATION -> {
                 ConfirmReservation command = events.data(event, ConfirmReservation.class);
-                reservations.confirm(new ReservationId(command.reservationId()), replyTo(command.replyTo()));
+                reservations.confirm(new ReservationId(command.reservationId()), events.replyTopic(command.replyTo()));
             }
             case InventoryMessages.RELEASE_STOCK -> {
                 ReleaseStock command = events.data(event, ReleaseStock.class);
@@ -67,16 +64,10 @@ public class InventoryCommandsListener {
                         ? "released"
                         : command.reason()
                                 .substring(0, Math.min(200, command.reason().length()));
-                reservations.release(new ReservationId(command.reservationId()), reason, replyTo(command.replyTo()));
+                reservations.release(
+                        new ReservationId(command.reservationId()), reason, events.replyTopic(command.replyTo()));
             }
             default -> log.warn("ignoring a command of unknown type {} ({})", event.getType(), event.getId());
         }
-    }
-
-    private static Optional<String> replyTo(String topic) {
-        if (topic != null && !TOPIC.matcher(topic).matches()) {
-            throw new IllegalArgumentException("replyTo is not a topic name: " + topic);
-        }
-        return Optional.ofNullable(topic);
     }
 }

@@ -10,8 +10,6 @@ import io.polyshop.payment.domain.Money;
 import io.polyshop.payment.domain.PaymentId;
 import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.messaging.MessagingDefaults;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +23,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 public class PaymentCommandsListener {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentCommandsListener.class);
-    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     private static final int REASON_LENGTH = 200;
 
     private final PaymentProcessing payments;
@@ -51,16 +48,18 @@ public class PaymentCommandsListener {
                         command.customerId(),
                         Money.of(command.amount(), command.currency()),
                         command.paymentMethod(),
-                        replyTo(command.replyTo()));
+                        events.replyTopic(command.replyTo()));
             }
             case PaymentMessages.CAPTURE_PAYMENT -> {
                 CapturePayment command = events.data(event, CapturePayment.class);
-                payments.capture(new PaymentId(command.paymentId()), replyTo(command.replyTo()));
+                payments.capture(new PaymentId(command.paymentId()), events.replyTopic(command.replyTo()));
             }
             case PaymentMessages.VOID_PAYMENT -> {
                 VoidPayment command = events.data(event, VoidPayment.class);
                 payments.voidPayment(
-                        new PaymentId(command.paymentId()), reason(command.reason()), replyTo(command.replyTo()));
+                        new PaymentId(command.paymentId()),
+                        reason(command.reason()),
+                        events.replyTopic(command.replyTo()));
             }
             default -> log.warn("ignoring a command of unknown type {} ({})", event.getType(), event.getId());
         }
@@ -71,12 +70,5 @@ public class PaymentCommandsListener {
             return "voided";
         }
         return reason.substring(0, Math.min(REASON_LENGTH, reason.length()));
-    }
-
-    private static Optional<String> replyTo(String topic) {
-        if (topic != null && !TOPIC.matcher(topic).matches()) {
-            throw new IllegalArgumentException("replyTo is not a topic name");
-        }
-        return Optional.ofNullable(topic);
     }
 }
