@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * How far the relay is behind: pending events and the age of the oldest, as metrics
  * ({@code polyshop.outbox.backlog}, {@code polyshop.outbox.oldest.age}) and as a health check that
- * turns DOWN when the oldest pending event is older than the configured threshold.
+ * turns DOWN when the oldest pending event is older than the configured threshold. An event the
+ * relay has sent counts as pending until its next round marks it, at most one idle poll later.
  */
 public class OutboxBacklog implements HealthIndicator {
 

@@ -18,19 +18,25 @@ import org.springframework.transaction.support.TransactionOperations;
  *
  * <p>One relay is active per database at a time (a transaction-scoped advisory lock), which keeps
  * the order across several instances of a service. A round sends a batch, waits for Kafka's
- * acknowledgements and marks the acknowledged prefix published; the first refused event stops
+ * acknowledgements and remembers the acknowledged prefix, which the next round marks published in
+ * the statement that reads its batch (one statement per round instead of two; a relay that dies
+ * in between sends those events again, which consumers already expect). The first refused event stops
  * the round, so nothing behind it overtakes it. While Kafka is away the relay retries with a
  * doubling pause; events keep accumulating in the table and go out once Kafka is back.
  */
 public class OutboxRelay extends RelayLoop {
 
     private static final long LEADER_LOCK = 0x706f6c79_6f757478L;
+    private static final long NO_SEQUENCE = -1;
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
     private final KafkaOperations<String, Object> kafka;
     private final MessagingProperties.Relay settings;
     private Instant nextCleanup = Instant.EPOCH;
+
+    /** Rows Kafka acknowledged in the last round, not yet marked published. Touched by the relay thread only. */
+    private List<Long> sentUnmarked = List.of();
 
     public OutboxRelay(
             JdbcClient jdbc,
@@ -48,15 +54,23 @@ public class OutboxRelay extends RelayLoop {
     @Override
     protected Round relayOnce() {
         return transactions.execute(status -> {
-            // Taking the leader lock and reading the batch is one statement; another leader means an empty batch.
+            // One statement takes the leader lock, marks what the last round sent and reads the next
+            // batch; under another leader it does nothing and reads nothing.
+            List<Long> marking = sentUnmarked.isEmpty() ? List.of(NO_SEQUENCE) : sentUnmarked;
+            sentUnmarked = List.of();
             List<Pending> batch = jdbc.sql("""
-                            with leader as materialized (select pg_try_advisory_xact_lock(:lock) as granted)
+                            with leader as materialized (select pg_try_advisory_xact_lock(:lock) as granted),
+                            marked as (
+                                update polyshop_messaging.outbox_event set published_at = now()
+                                 where sequence in (:sent) and published_at is null
+                                   and (select granted from leader))
                             select sequence, topic, message_key, envelope, trace_parent
                               from polyshop_messaging.outbox_event, leader
-                             where leader.granted and published_at is null
+                             where leader.granted and published_at is null and sequence not in (:sent)
                              order by sequence limit :limit
                             """)
                     .param("lock", LEADER_LOCK)
+                    .param("sent", marking)
                     .param("limit", settings.batchSize())
                     .query(Pending.class)
                     .list();
@@ -85,16 +99,11 @@ public class OutboxRelay extends RelayLoop {
                     break;
                 }
             }
-            if (acknowledged > 0) {
-                // Exactly the rows sent: a row with a smaller sequence may have committed meanwhile, unsent.
-                jdbc.sql("update polyshop_messaging.outbox_event set published_at = now() where sequence in (:sent)")
-                        .param(
-                                "sent",
-                                batch.subList(0, acknowledged).stream()
-                                        .map(Pending::sequence)
-                                        .toList())
-                        .update();
-            }
+            // Exactly the rows sent (a row with a smaller sequence may have committed meanwhile,
+            // unsent); they are marked by the next round's read, or when the relay stops.
+            sentUnmarked = batch.subList(0, acknowledged).stream()
+                    .map(Pending::sequence)
+                    .toList();
             if (failure != null) {
                 jdbc.sql(
                                 "update polyshop_messaging.outbox_event set attempts = attempts + 1, last_error = :error where sequence = :sequence")
@@ -109,6 +118,16 @@ public class OutboxRelay extends RelayLoop {
     @Override
     protected void idle() {
         cleanUpPublished();
+    }
+
+    @Override
+    protected void stopped() {
+        if (!sentUnmarked.isEmpty()) {
+            jdbc.sql("update polyshop_messaging.outbox_event set published_at = now() where sequence in (:sent)")
+                    .param("sent", sentUnmarked)
+                    .update();
+            sentUnmarked = List.of();
+        }
     }
 
     private void cleanUpPublished() {

@@ -36,6 +36,9 @@ public abstract class RelayLoop implements SmartLifecycle {
     /** Runs when a round found less than a batch: a moment for housekeeping. */
     protected void idle() {}
 
+    /** Runs once the loop has ended, on the stopping thread. */
+    protected void stopped() {}
+
     /** Called after a write that added events: the relay looks at once. */
     public void wakeUp() {
         written.release();
@@ -58,6 +61,7 @@ public abstract class RelayLoop implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             worker = null;
+            stopped();
         }
     }
 
