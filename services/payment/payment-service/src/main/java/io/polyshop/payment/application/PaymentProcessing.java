@@ -101,12 +101,18 @@ public class PaymentProcessing {
                 payment.providerReference().orElseThrow(),
                 payment.amount().orElseThrow());
         switch (outcome) {
-            case Approved approved ->
-                transition(
+            case Approved approved -> {
+                Optional<Payment> captured = transition(
                         payment,
                         PaymentStatus.AUTHORIZED,
                         current -> current.capture(PROVIDER),
                         after -> replyTo.ifPresent(topic -> answerCapture(after, topic)));
+                if (captured.isEmpty()) {
+                    // Voided meanwhile: the saga still gets an answer, from where the payment stands now.
+                    Payment now = store.find(id).orElseThrow();
+                    inTransaction(() -> replyTo.ifPresent(topic -> answerCapture(now, topic)));
+                }
+            }
             case Refused refused ->
                 inTransaction(() -> replyTo.ifPresent(
                         topic -> replies.captureFailed(id, payment.orderId(), refused.reason(), topic)));
