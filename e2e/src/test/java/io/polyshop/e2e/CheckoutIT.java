@@ -41,6 +41,12 @@ class CheckoutIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final TestTokens TOKENS = TestTokens.shared();
+    private static final Map<String, Object> ADDRESS = Map.of(
+            "recipient", "Grace Customer",
+            "line1", "Hauptstrasse 1",
+            "city", "Berlin",
+            "postalCode", "10115",
+            "country", "DE");
 
     private static final Map<String, ServiceJar> SERVICES = new LinkedHashMap<>();
     private static Map<String, String> orderEnvironment;
@@ -195,14 +201,7 @@ class CheckoutIT {
         Map<String, Object> order = new HashMap<>();
         order.put("fromCart", true);
         order.put("lines", lines);
-        order.put(
-                "shippingAddress",
-                Map.of(
-                        "recipient", "Grace Customer",
-                        "line1", "Hauptstrasse 1",
-                        "city", "Berlin",
-                        "postalCode", "10115",
-                        "country", "DE"));
+        order.put("shippingAddress", ADDRESS);
         order.put("paymentMethod", card);
         return orders.with("Idempotency-Key", UUID.randomUUID().toString()).post("/api/v1/orders", order);
     }
@@ -275,12 +274,7 @@ class CheckoutIT {
                 "lines",
                 List.of(Map.of("sku", gizmo, "quantity", 1)),
                 "shippingAddress",
-                Map.of(
-                        "recipient", "Grace Customer",
-                        "line1", "Hauptstrasse 1",
-                        "city", "Berlin",
-                        "postalCode", "10115",
-                        "country", "DE"),
+                ADDRESS,
                 "paymentMethod",
                 "tok_visa");
 

@@ -82,14 +82,15 @@ public class Checkout {
         List<OrderLine> lines = request.lines().stream()
                 .map(line -> priced(line, current.get(line.sku())))
                 .toList();
-        List<CatalogPrice> seen =
-                request.lines().stream().map(line -> current.get(line.sku())).toList();
         boolean stale = request.lines().stream()
                 .anyMatch(line -> line.seenUnitPrice()
                         .map(price ->
                                 price.compareTo(current.get(line.sku()).price().amount()) != 0)
                         .orElse(false));
         if (stale) {
+            List<CatalogPrice> seen = request.lines().stream()
+                    .map(line -> current.get(line.sku()))
+                    .toList();
             throw new StalePricesException(seen);
         }
         Instant now = clock.instant();

@@ -88,10 +88,12 @@ public class PaymentProcessing {
     }
 
     public void capture(PaymentId id, Optional<String> replyTo) {
-        Payment payment = existing(id, replyTo, topic -> replies.captureFailed(id, null, "no such payment", topic));
-        if (payment == null) {
+        Optional<Payment> found = store.find(id);
+        if (found.isEmpty()) {
+            inTransaction(() -> replyTo.ifPresent(topic -> replies.captureFailed(id, null, "no such payment", topic)));
             return;
         }
+        Payment payment = found.get();
         if (payment.status() != PaymentStatus.AUTHORIZED) {
             inTransaction(() -> replyTo.ifPresent(topic -> answerCapture(payment, topic)));
             return;
@@ -172,15 +174,6 @@ public class PaymentProcessing {
             }
         }
         throw new IllegalStateException("payment " + id + " kept changing while it was being voided");
-    }
-
-    private Payment existing(PaymentId id, Optional<String> replyTo, Consumer<String> unknown) {
-        Optional<Payment> found = store.find(id);
-        if (found.isEmpty()) {
-            inTransaction(() -> replyTo.ifPresent(unknown));
-            return null;
-        }
-        return found.get();
     }
 
     private void settleAuthorization(Payment known, Outcome outcome, String actor) {
