@@ -12,6 +12,7 @@ import io.polyshop.platform.engines.MongoWireEngine;
 import io.polyshop.platform.engines.OpenSearchEngine;
 import io.polyshop.platform.engines.PostgresEngine;
 import io.polyshop.platform.engines.RedisEngine;
+import io.polyshop.platform.engines.SmtpEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,12 +80,25 @@ public final class Devstack {
         int kafkaPort = ports.port(sharedSettings, "kafka.port", "kafka.port", "devstack.properties");
         int controllerPort =
                 ports.port(sharedSettings, "kafka.controller-port", "kafka.controller-port", "devstack.properties");
-        requirePortsFree(kafkaPort, controllerPort, descriptors);
+        int smtpPort = ports.port(sharedSettings, "mail.smtp-port", "mail.smtp-port", "devstack.properties");
+        int mailboxPort = ports.port(sharedSettings, "mail.web-port", "mail.web-port", "devstack.properties");
+        requirePortsFree(
+                List.of(
+                        Map.entry(kafkaPort, "kafka (kafka.port)"),
+                        Map.entry(controllerPort, "kafka (kafka.controller-port)"),
+                        Map.entry(smtpPort, "smtp (mail.smtp-port)"),
+                        Map.entry(mailboxPort, "mailbox (mail.web-port)")),
+                descriptors);
 
         board.overall(State.STARTING, "starting engines");
         KafkaEngine kafka = startEngine(
                 "kafka", "shared event backbone", () -> KafkaEngine.start(kafkaPort, controllerPort, data("kafka")));
         shared.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.address());
+        SmtpEngine smtp = startEngine(
+                "smtp", "accepts every e-mail the shop sends, keeps it in memory", () -> SmtpEngine.start(smtpPort));
+        Mailbox mailbox = startEngine(
+                "mailbox", "what the shop sent: e-mails and webhook calls", () -> Mailbox.start(mailboxPort, smtp));
+        shared.putAll(Mailbox.environmentFor(smtp, mailbox));
         shared.put("SPRING_PROFILES_ACTIVE", "devstack");
         descriptors.stream()
                 .filter(service -> service.name().equals("identity"))
@@ -282,10 +296,9 @@ public final class Devstack {
         services.add(process);
     }
 
-    private void requirePortsFree(int kafkaPort, int controllerPort, List<ServiceDescriptor> descriptors) {
+    private void requirePortsFree(List<Map.Entry<Integer, String>> sharedPorts, List<ServiceDescriptor> descriptors) {
         Map<Integer, String> wanted = new LinkedHashMap<>();
-        wanted.put(kafkaPort, "kafka (kafka.port)");
-        wanted.put(controllerPort, "kafka (kafka.controller-port)");
+        sharedPorts.forEach(port -> claim(wanted, port.getKey(), port.getValue()));
         for (ServiceDescriptor service : descriptors) {
             for (StoreInstance store : service.stores()) {
                 claim(wanted, store.port(), store.name());

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClients;
 import io.lettuce.core.RedisClient;
 import io.polyshop.platform.engines.LoopbackPorts;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,6 +61,7 @@ class DevstackIT {
         Devstack first = new Devstack(root, new PortSettings(environment));
         first.start();
         writeToEveryEngine();
+        showsWhatTheShopSentInTheMailbox();
         first.stop();
 
         assertThat(configuredPorts()).noneMatch(LoopbackPorts::isListening);
@@ -85,7 +91,9 @@ class DevstackIT {
 
     private void givenAServiceOwningEveryKindOfStore() throws Exception {
         Files.createDirectories(root.resolve("devstack/services"));
-        Files.writeString(root.resolve("devstack/devstack.properties"), "kafka.port=1\nkafka.controller-port=1\n");
+        Files.writeString(
+                root.resolve("devstack/devstack.properties"),
+                "kafka.port=1\nkafka.controller-port=1\nmail.smtp-port=1\nmail.web-port=1\n");
         Files.writeString(root.resolve("devstack/services/probe.properties"), """
                 name=probe
                 port=1
@@ -101,6 +109,8 @@ class DevstackIT {
         for (String key : List.of(
                 "kafka.port",
                 "kafka.controller-port",
+                "mail.smtp-port",
+                "mail.web-port",
                 "probe.port",
                 "probe.postgres.port",
                 "probe.redis.port",
@@ -118,6 +128,41 @@ class DevstackIT {
 
     private int port(String key) {
         return Integer.parseInt(environment.get(PortSettings.variableFor(key)));
+    }
+
+    private void showsWhatTheShopSentInTheMailbox() throws Exception {
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", Integer.toString(port("mail.smtp-port")));
+        MimeMessage mail = new MimeMessage(Session.getInstance(smtp));
+        mail.setFrom("shop@polyshop.local");
+        mail.setRecipients(Message.RecipientType.TO, "grace@example.test");
+        mail.setSubject("Your order <b>42</b> is confirmed");
+        mail.setText("<p>Thank you</p>", "UTF-8", "html");
+        Transport.send(mail);
+
+        HttpClient http = HttpClient.newHttpClient();
+        String mailbox = "http://127.0.0.1:" + port("mail.web-port");
+        HttpResponse<String> hook = http.send(
+                HttpRequest.newBuilder(URI.create(mailbox + "/webhooks"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"hello\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(hook.statusCode()).isEqualTo(202);
+        String messages = get(http, mailbox + "/api/messages?to=grace%40example.test");
+        assertThat(messages).contains("grace@example.test", "Your order <b>42</b> is confirmed");
+        assertThat(get(http, mailbox + "/api/messages?to=nobody")).isEqualTo("[]");
+        assertThat(get(http, mailbox + "/"))
+                .contains("Your order &lt;b&gt;42&lt;/b&gt; is confirmed", "{&quot;subject&quot;:&quot;hello&quot;}")
+                .doesNotContain("<b>42</b>");
+        assertThat(get(http, mailbox + "/messages/1")).isEqualTo("<p>Thank you</p>");
+    }
+
+    private static String get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
     }
 
     private void writeToEveryEngine() throws Exception {

@@ -45,6 +45,12 @@ public final class TopicPublisher {
     /** Publishes {@code data} as an event of {@code type} about {@code subject}, keyed by it; returns the event id. */
     public String publish(String topic, String type, String subject, Object data) {
         String id = UUID.randomUUID().toString();
+        publish(topic, id, type, subject, data);
+        return id;
+    }
+
+    /** Publishes an event with a given id: sent twice, it is one event delivered twice. */
+    public void publish(String topic, String id, String type, String subject, Object data) {
         ObjectNode envelope = ApiClient.json().createObjectNode();
         envelope.put("specversion", "1.0");
         envelope.put("id", id);
@@ -65,6 +71,5 @@ public final class TopicPublisher {
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not publish to " + topic, e.getCause());
         }
-        return id;
     }
 }

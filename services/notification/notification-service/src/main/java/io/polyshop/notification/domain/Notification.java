@@ -1,0 +1,53 @@
+package io.polyshop.notification.domain;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Something the shop tells one customer: its type, the values its templates show, and one delivery
+ * per channel. {@code values} hold text, or lists of text maps for list variables.
+ */
+public record Notification(
+        NotificationId id,
+        CustomerId customer,
+        NotificationType type,
+        Map<String, Object> values,
+        Instant createdAt,
+        Map<Channel, Delivery> deliveries) {
+
+    public Notification {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(createdAt, "createdAt");
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        deliveries = deliveries.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(deliveries));
+    }
+
+    /** A new notification, due at once on every channel the customer wants among {@code channels}. */
+    public static Notification raise(
+            NotificationId id,
+            CustomerId customer,
+            NotificationType type,
+            Map<String, Object> values,
+            Instant now,
+            Set<Channel> channels,
+            Preferences preferences) {
+        Map<Channel, Delivery> deliveries = new EnumMap<>(Channel.class);
+        for (Channel channel : channels) {
+            deliveries.put(
+                    channel, preferences.wants(channel) ? Delivery.due(channel, now) : Delivery.optedOut(channel, now));
+        }
+        return new Notification(id, customer, type, values, now, deliveries);
+    }
+
+    public Optional<Delivery> delivery(Channel channel) {
+        return Optional.ofNullable(deliveries.get(channel));
+    }
+}
