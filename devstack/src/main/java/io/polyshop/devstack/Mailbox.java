@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>{@code GET /} the page; {@code GET /messages/N} the N-th e-mail's body
- *   <li>{@code GET /api/messages[?to=text]} e-mails as JSON, only those to an address containing text
+ *   <li>{@code GET /api/messages[?to=text]} e-mails as JSON, only those to an address containing text;
+ *       {@code GET /api/messages/count[?to=text]} just how many
  *   <li>{@code POST /webhooks} takes a webhook call; {@code GET /api/webhooks} lists them
  * </ul>
  */
@@ -96,6 +97,12 @@ final class Mailbox implements Engine {
                 respond(exchange, 200, "text/html", page());
             } else if (path.equals("/api/messages")) {
                 respond(exchange, 200, "application/json", json.writeValueAsString(summaries(query(exchange, "to"))));
+            } else if (path.equals("/api/messages/count")) {
+                respond(
+                        exchange,
+                        200,
+                        "application/json",
+                        json.writeValueAsString(Map.of("count", smtp.countTo(query(exchange, "to")))));
             } else if (path.equals("/api/webhooks")) {
                 respond(exchange, 200, "application/json", json.writeValueAsString(webhookCalls()));
             } else if (path.matches("/messages/\\d{1,9}")) {

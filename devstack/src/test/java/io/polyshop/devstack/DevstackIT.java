@@ -152,6 +152,7 @@ class DevstackIT {
         String messages = get(http, mailbox + "/api/messages?to=grace%40example.test");
         assertThat(messages).contains("grace@example.test", "Your order <b>42</b> is confirmed");
         assertThat(get(http, mailbox + "/api/messages?to=nobody")).isEqualTo("[]");
+        assertThat(get(http, mailbox + "/api/messages/count?to=example.test")).isEqualTo("{\"count\":1}");
         assertThat(get(http, mailbox + "/"))
                 .contains("Your order &lt;b&gt;42&lt;/b&gt; is confirmed", "{&quot;subject&quot;:&quot;hello&quot;}")
                 .doesNotContain("<b>42</b>");

@@ -61,6 +61,25 @@ public final class SmtpEngine implements Engine {
         return Arrays.stream(server.getReceivedMessages()).map(SmtpEngine::read).toList();
     }
 
+    /** How many accepted messages went to an address containing {@code fragment}; cheap enough to poll. */
+    public long countTo(String fragment) {
+        long count = 0;
+        for (MimeMessage message : server.getReceivedMessages()) {
+            try {
+                Address[] to = message.getAllRecipients();
+                if (to != null
+                        && Arrays.stream(to)
+                                .anyMatch(address -> address.toString().contains(fragment))) {
+                    count++;
+                }
+            } catch (MessagingException unreadable) {
+                throw new IllegalStateException(
+                        "An accepted message cannot be read: " + unreadable.getMessage(), unreadable);
+            }
+        }
+        return count;
+    }
+
     private static ReceivedMail read(MimeMessage message) {
         try {
             Address[] from = message.getFrom();
