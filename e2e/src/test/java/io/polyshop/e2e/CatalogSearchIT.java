@@ -43,7 +43,7 @@ class CatalogSearchIT {
                 "POLYSHOP_SECURITY_ISSUER", TestTokens.ISSUER);
         int catalogPort = LoopbackPorts.free();
         Map<String, String> catalog = new LinkedHashMap<>(shared);
-        catalog.put("SPRING_MONGODB_URI", TestEngines.mongoUri() + "/catalog_e2e_" + suffix);
+        catalog.put("SPRING_MONGODB_URI", TestEngines.mongoUri("catalog_e2e"));
         Map<String, String> searchEnvironment = new LinkedHashMap<>(shared);
         searchEnvironment.put("POLYSHOP_OPENSEARCH_URL", TestEngines.openSearchUrl());
         searchEnvironment.put("POLYSHOP_SEARCH_INDEX", "products-e2e-" + suffix);

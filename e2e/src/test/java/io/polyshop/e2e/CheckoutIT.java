@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.polyshop.catalog.api.CatalogEvents;
 import io.polyshop.catalog.api.ProductPublished;
 import io.polyshop.catalog.api.ProductSnapshot;
+import io.polyshop.identity.api.IdentityEvents;
+import io.polyshop.identity.api.UserRegistered;
 import io.polyshop.platform.engines.LoopbackPorts;
+import io.polyshop.platform.engines.SmtpEngine;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
 import io.polyshop.platform.test.PostgresDatabase;
@@ -14,6 +17,7 @@ import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
 import io.polyshop.platform.test.TopicPublisher;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,8 +37,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Checkout across the whole services, each its own JVM on the real engines, joined only by Kafka:
- * order, inventory, payment and cart. The test plays catalog (it publishes the products) and the
- * customer. The last tests wear the payment provider's circuit breaker open, so they run last.
+ * order, inventory, payment, cart and notification (mailing through a real SMTP server). The test
+ * plays catalog (it publishes the products), identity (it announces each customer) and the customer. The last tests wear the payment provider's circuit breaker open, so they run last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CheckoutIT {
@@ -55,8 +59,10 @@ class CheckoutIT {
     private static ApiClient paymentStaff;
     private static String gadget;
     private static String gizmo;
+    private static SmtpEngine smtp;
 
     private String customer;
+    private String email;
     private ApiClient orders;
     private ApiClient cart;
     private ApiClient payments;
@@ -94,7 +100,14 @@ class CheckoutIT {
         orderEnvironment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "order-e2e-" + run);
         orderPort = LoopbackPorts.free();
 
+        smtp = SmtpEngine.start(LoopbackPorts.free());
+        Map<String, String> notification = new HashMap<>(shared);
+        notification.put("SPRING_MONGODB_URI", TestEngines.mongoUri("notification_e2e"));
+        notification.put("SPRING_MAIL_HOST", LoopbackPorts.HOST);
+        notification.put("SPRING_MAIL_PORT", Integer.toString(smtp.port()));
+
         List<CompletableFuture<Void>> starting = List.of(
+                start("notification", notification),
                 start("inventory", inventory),
                 start("cart", cartEnvironment),
                 start("payment", payment),
@@ -138,6 +151,7 @@ class CheckoutIT {
         synchronized (SERVICES) {
             SERVICES.values().forEach(ServiceJar::close);
         }
+        smtp.close();
     }
 
     /** Publishes a product as catalog does, with stock of 10; returns its SKU once cart and order know its price. */
@@ -174,7 +188,15 @@ class CheckoutIT {
 
     @BeforeEach
     void customer() {
-        customer = "customer-" + UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        customer = id.toString();
+        email = "customer-" + id + "@e2e.polyshop.test";
+        TopicPublisher.shared()
+                .publish(
+                        IdentityEvents.TOPIC,
+                        IdentityEvents.USER_REGISTERED,
+                        customer,
+                        new UserRegistered(id, email, "Grace Customer", Instant.now()));
         String token = TOKENS.valid(customer, "CUSTOMER");
         orders = new ApiClient(orderPort).as(token);
         cart = new ApiClient(port("cart")).as(token);
@@ -227,6 +249,20 @@ class CheckoutIT {
         return order[0];
     }
 
+    /** The e-mail the shop sent this customer with {@code subject}, once it arrived; fails if there are two. */
+    private SmtpEngine.ReceivedMail mailed(String subject) {
+        await().atMost(DEADLINE)
+                .until(() -> smtp.received().stream()
+                        .anyMatch(mail ->
+                                mail.to().contains(email) && mail.subject().equals(subject)));
+        return smtp.received().stream()
+                .filter(mail -> mail.to().contains(email) && mail.subject().equals(subject))
+                .reduce((one, two) -> {
+                    throw new AssertionError("two e-mails '" + subject + "' to " + email);
+                })
+                .orElseThrow();
+    }
+
     private static JsonNode stock(String sku) {
         return stockKeeper.get("/api/v1/admin/stock/" + sku).json();
     }
@@ -261,6 +297,16 @@ class CheckoutIT {
                         .json()
                         .get("lines")
                         .isEmpty());
+        assertThat(mailed("Your order " + orderId + " is confirmed").body())
+                .contains(
+                        "Grace Customer",
+                        confirmed
+                                .get("totals")
+                                .get("grandTotal")
+                                .decimalValue()
+                                .setScale(2, RoundingMode.UNNECESSARY)
+                                .toPlainString(),
+                        gadget);
     }
 
     @Test
@@ -305,6 +351,7 @@ class CheckoutIT {
         assertThat(cart.get("/api/v1/customers/me/cart").json().get("lines"))
                 .as("a rejected checkout leaves the cart alone")
                 .hasSize(1);
+        assertThat(mailed("We could not accept your order " + orderId).body()).contains("declined");
     }
 
     @Test

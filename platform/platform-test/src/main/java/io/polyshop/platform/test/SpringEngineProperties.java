@@ -1,6 +1,5 @@
 package io.polyshop.platform.test;
 
-import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -20,18 +19,11 @@ public final class SpringEngineProperties {
         return database;
     }
 
-    /** A database of its own on the test MongoDB server as {@code spring.mongodb.uri}. */
+    /** A database of its own on the test MongoDB server as {@code spring.mongodb.uri}; answers the URI. */
     public static String mongo(DynamicPropertyRegistry registry, String hint) {
-        String database = hint.replaceAll("[^a-zA-Z0-9_]", "_") + "_"
-                + UUID.randomUUID().toString().substring(0, 8);
-        String server = TestEngines.mongoUri();
-        int options = server.indexOf('?');
-        String base = options < 0 ? server : server.substring(0, options);
-        String query = options < 0 ? "" : server.substring(options);
-        base = base.replaceAll("/[^/:]*$", "");
-        String uri = base + "/" + database + query;
+        String uri = TestEngines.mongoUri(hint);
         registry.add("spring.mongodb.uri", () -> uri);
-        return database;
+        return uri;
     }
 
     /** The test broker as {@code spring.kafka.bootstrap-servers}. */

@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -105,6 +106,21 @@ public final class TestEngines {
 
     public static String mongoUri() {
         return ExternalEngine.MONGODB.address().orElseGet(() -> mongo().address());
+    }
+
+    /**
+     * A database of its own on the test MongoDB server, named after {@code hint}. Clients of it give
+     * up on an unreachable server within seconds: at JVM exit the engines and the Spring contexts
+     * stop side by side, and a store call must not hold the exit for the driver's default 30 s.
+     */
+    public static String mongoUri(String hint) {
+        String database = hint.replaceAll("[^a-zA-Z0-9_]", "_") + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        String server = mongoUri();
+        int options = server.indexOf('?');
+        String base = (options < 0 ? server : server.substring(0, options)).replaceAll("/[^/:]*$", "");
+        String query = options < 0 ? "?" : server.substring(options) + "&";
+        return base + "/" + database + query + "serverSelectionTimeoutMS=3000";
     }
 
     private static synchronized PostgresEngine postgres() {

@@ -208,6 +208,12 @@ class NotificationIT {
         }
         await().atMost(DEADLINE).until(() -> "SENT".equals(statusOf(notificationOf("ORDER_CONFIRMED"), "EMAIL")));
         assertThat(mailTo(email)).anyMatch(mail -> mail.subject().endsWith("is confirmed"));
+        String metrics = new ApiClient(port).get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .containsPattern(
+                        "polyshop_notification_delivery_attempts_total\\{channel=\"EMAIL\",[^}]*status=\"PENDING\"")
+                .containsPattern(
+                        "polyshop_notification_delivery_attempts_total\\{channel=\"EMAIL\",[^}]*status=\"SENT\"");
     }
 
     @Test

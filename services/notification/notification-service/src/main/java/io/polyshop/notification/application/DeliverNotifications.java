@@ -77,19 +77,22 @@ public class DeliverNotifications {
         return notifications.due(channel, clock.instant(), limit);
     }
 
-    /** Makes one attempt at the notification's delivery on {@code channel}; false when it was not due. */
-    public boolean deliver(NotificationId id, Channel channel) {
+    /**
+     * Makes one attempt at the notification's delivery on {@code channel} and answers the status it
+     * left the delivery in (SENT, PENDING for a retry, DEAD); empty when the delivery was not due.
+     */
+    public Optional<DeliveryStatus> deliver(NotificationId id, Channel channel) {
         Instant now = clock.instant();
         Optional<Notification> found = notifications.find(id);
         Optional<Delivery> due =
                 found.flatMap(notification -> notification.delivery(channel)).filter(delivery -> delivery.isDueAt(now));
         if (due.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         // Claimed by a conditional write: of two senders that read it due, one gets it.
         Delivery delivery = due.get().claimed(now, hold);
         if (!notifications.replace(id, due.get(), delivery, Optional.empty())) {
-            return false;
+            return Optional.empty();
         }
         Notification notification = found.get();
         Optional<RenderedMessage> rendered = delivery.message();
@@ -113,7 +116,7 @@ public class DeliverNotifications {
                 notification.id(), delivery, after, dead ? Optional.of(notification) : Optional.empty())) {
             log.warn("{} delivery of notification {} changed while it was being sent", channel, notification.id());
         }
-        return true;
+        return Optional.of(after.status());
     }
 
     private RenderedMessage render(Notification notification, NotificationChannel channel) {

@@ -1,5 +1,6 @@
 package io.polyshop.notification.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.polyshop.notification.adapter.in.messaging.ShopEventsListener;
 import io.polyshop.notification.adapter.in.scheduling.DeliveryWorkers;
 import io.polyshop.notification.adapter.out.mongo.MongoNotifications;
@@ -103,8 +104,9 @@ class NotificationConfiguration {
     }
 
     @Bean
-    DeliveryWorkers deliveryWorkers(DeliverNotifications deliver, NotificationProperties settings) {
-        return new DeliveryWorkers(deliver, settings.senders(), settings.sweepInterval(), 500);
+    DeliveryWorkers deliveryWorkers(
+            DeliverNotifications deliver, MeterRegistry meters, NotificationProperties settings) {
+        return new DeliveryWorkers(deliver, meters, settings.senders(), settings.sweepInterval(), 500);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.polyshop.notification.adapter.in.scheduling;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.polyshop.notification.application.DeliverNotifications;
 import io.polyshop.notification.application.port.out.DeliveryQueue;
 import io.polyshop.notification.domain.Channel;
@@ -18,7 +19,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The senders: virtual threads that attempt the deliveries they are told are due, and a sweeper
  * that looks for due deliveries in the store every {@code sweepInterval}: retries whose backoff ran
- * out, deliveries whose sender died, and those raised by another instance.
+ * out, deliveries whose sender died, and those raised by another instance. Each attempt counts in
+ * {@code polyshop_notification_delivery_attempts_total}, tagged with the channel and the status it
+ * left the delivery in (SENT, PENDING for a retry, DEAD).
  */
 public class DeliveryWorkers implements DeliveryQueue, SmartLifecycle {
 
@@ -26,7 +29,10 @@ public class DeliveryWorkers implements DeliveryQueue, SmartLifecycle {
 
     private record Ticket(NotificationId id, Channel channel) {}
 
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
     private final DeliverNotifications deliver;
+    private final MeterRegistry meters;
     private final int senders;
     private final Duration sweepInterval;
     private final int sweepBatch;
@@ -35,8 +41,10 @@ public class DeliveryWorkers implements DeliveryQueue, SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    public DeliveryWorkers(DeliverNotifications deliver, int senders, Duration sweepInterval, int sweepBatch) {
+    public DeliveryWorkers(
+            DeliverNotifications deliver, MeterRegistry meters, int senders, Duration sweepInterval, int sweepBatch) {
         this.deliver = deliver;
+        this.meters = meters;
         this.senders = senders;
         this.sweepInterval = sweepInterval;
         this.sweepBatch = sweepBatch;
@@ -65,9 +73,11 @@ public class DeliveryWorkers implements DeliveryQueue, SmartLifecycle {
     public synchronized void stop() {
         running = false;
         threads.forEach(Thread::interrupt);
+        // A sender may be waiting on a store that is going away too; the hold brings its delivery back.
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         for (Thread thread : threads) {
             try {
-                thread.join(Duration.ofSeconds(10));
+                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -94,7 +104,14 @@ public class DeliveryWorkers implements DeliveryQueue, SmartLifecycle {
             }
             queued.remove(ticket);
             try {
-                deliver.deliver(ticket.id(), ticket.channel());
+                deliver.deliver(ticket.id(), ticket.channel())
+                        .ifPresent(status -> meters.counter(
+                                        "polyshop.notification.delivery.attempts",
+                                        "channel",
+                                        ticket.channel().name(),
+                                        "status",
+                                        status.name())
+                                .increment());
             } catch (RuntimeException e) {
                 log.warn(
                         "{} delivery of notification {} failed to run: {}",
