@@ -11,6 +11,9 @@ import io.polyshop.order.api.OrderCancelled;
 import io.polyshop.order.api.OrderConfirmed;
 import io.polyshop.order.api.OrderEvents;
 import io.polyshop.order.api.OrderPlaced;
+import io.polyshop.order.api.OrderRejected;
+import io.polyshop.payment.api.PaymentMessages;
+import io.polyshop.payment.api.PaymentRefunded;
 import io.polyshop.platform.engines.LoopbackPorts;
 import io.polyshop.platform.engines.SmtpEngine;
 import io.polyshop.platform.engines.SmtpEngine.ReceivedMail;
@@ -189,6 +192,38 @@ class NotificationIT {
     }
 
     @Test
+    void tellsTheCustomerAboutARefundAndARejectedOrder() {
+        String orderId = UUID.randomUUID().toString();
+        PUBLISHER.publish(
+                PaymentMessages.EVENTS,
+                PaymentMessages.PAYMENT_REFUNDED,
+                orderId,
+                new PaymentRefunded(
+                        UUID.randomUUID().toString(),
+                        orderId,
+                        customerId,
+                        new BigDecimal("104.9"),
+                        "EUR",
+                        "Order cancelled"));
+        PUBLISHER.publish(
+                OrderEvents.TOPIC,
+                OrderEvents.ORDER_REJECTED,
+                orderId,
+                new OrderRejected(orderId, customerId, "Your card was declined; nothing was charged.", Instant.now()));
+
+        await().atMost(DEADLINE)
+                .until(() ->
+                        mailTo(email).stream().anyMatch(mail -> mail.subject().equals("We refunded 104.90 EUR")));
+        await().atMost(DEADLINE)
+                .until(() -> mailTo(email).stream()
+                        .anyMatch(mail -> mail.subject().equals("We could not accept your order " + orderId)
+                                && mail.body().contains("Your card was declined; nothing was charged.")));
+        JsonNode refund = notificationOf("PAYMENT_REFUNDED");
+        assertThat(refund.get("values").get("orderId").asText()).isEqualTo(orderId);
+        assertThat(refund.get("locale").asText()).isEqualTo("en");
+    }
+
+    @Test
     void retriesWhileSmtpIsDownAndDeliversWhenItReturns() {
         smtp.close();
         try {
@@ -352,7 +387,7 @@ class NotificationIT {
                 OrderEvents.TOPIC,
                 OrderEvents.ORDER_REJECTED,
                 orderId,
-                new io.polyshop.order.api.OrderRejected(orderId, customerId, "Rupture de stock", Instant.now()));
+                new OrderRejected(orderId, customerId, "Rupture de stock", Instant.now()));
         await().atMost(DEADLINE)
                 .until(() ->
                         mailTo(email).stream().anyMatch(mail -> mail.subject().equals("Commande " + orderId)));

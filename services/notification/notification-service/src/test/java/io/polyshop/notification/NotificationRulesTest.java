@@ -89,7 +89,7 @@ class NotificationRulesTest {
     }
 
     @Test
-    void raisesNoDeliveryOnAChannelTheCustomerOptedOutOf() {
+    void raisesNoDeliveryOnAChannelTheCustomerOptedOutOfAndWritesInTheirLocale() {
         CustomerId customer = new CustomerId("c-1");
         Notification notification = Notification.raise(
                 NotificationId.forEvent("/test", "e-1", NotificationType.ORDER_REJECTED),
@@ -98,8 +98,9 @@ class NotificationRulesTest {
                 Map.of("orderId", "o-1", "reason", "declined"),
                 NOW,
                 EnumSet.allOf(Channel.class),
-                new Preferences(customer, Set.of(Channel.EMAIL), "en"));
+                new Preferences(customer, Set.of(Channel.EMAIL), "de-CH"));
 
+        assertThat(notification.locale()).isEqualTo("de-CH");
         assertThat(notification.delivery(Channel.EMAIL).orElseThrow().status()).isEqualTo(DeliveryStatus.OPTED_OUT);
         assertThat(notification.delivery(Channel.EMAIL).orElseThrow().isDueAt(NOW))
                 .isFalse();

@@ -11,7 +11,6 @@ import io.polyshop.notification.domain.DeliveryStatus;
 import io.polyshop.notification.domain.Notification;
 import io.polyshop.notification.domain.NotificationId;
 import io.polyshop.notification.domain.NotificationType;
-import io.polyshop.notification.domain.Preferences;
 import io.polyshop.notification.domain.Recipient;
 import io.polyshop.notification.domain.RenderedMessage;
 import io.polyshop.notification.domain.RetryPolicy;
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes one attempt at a due delivery: renders it for its channel on the first attempt (the
- * recipient's address, locale and the template as they are then), hands it to the channel, and
+ * recipient's address and the template in the notification's locale as they are then), hands it to the channel, and
  * records the outcome. A failed attempt is due again after the retry policy's backoff; the last one
  * marks the delivery dead and announces it.
  */
@@ -124,8 +123,7 @@ public class DeliverNotifications {
                 .find(notification.customer())
                 .orElseThrow(() ->
                         new IllegalStateException("no address is known yet for customer " + notification.customer()));
-        Preferences preferences = recipients.preferences(notification.customer());
-        TemplateKey key = new TemplateKey(notification.type(), channel.channel(), preferences.locale());
+        TemplateKey key = new TemplateKey(notification.type(), channel.channel(), notification.locale());
         Template template = templates
                 .find(key)
                 .or(() -> templates.find(key.inDefaultLocale()))

@@ -10,18 +10,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Something the shop tells one customer: its type, the values its templates show, and one delivery
- * per channel. {@code values} hold text, or lists of text maps for list variables.
+ * Something the shop tells one customer: its type, the locale it is written in (the customer's when
+ * it was raised), the values its templates show, and one delivery per channel. {@code values} hold
+ * text, or lists of text maps for list variables.
  */
 public record Notification(
         NotificationId id,
         CustomerId customer,
         NotificationType type,
+        String locale,
         Map<String, Object> values,
         Instant createdAt,
         Map<Channel, Delivery> deliveries) {
 
     public Notification {
+        TemplateKey.requireLocale(locale);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(type, "type");
@@ -30,7 +33,10 @@ public record Notification(
         deliveries = deliveries.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(deliveries));
     }
 
-    /** A new notification, due at once on every channel the customer wants among {@code channels}. */
+    /**
+     * A new notification in the customer's locale, due at once on every channel they want among
+     * {@code channels}.
+     */
     public static Notification raise(
             NotificationId id,
             CustomerId customer,
@@ -44,7 +50,7 @@ public record Notification(
             deliveries.put(
                     channel, preferences.wants(channel) ? Delivery.due(channel, now) : Delivery.optedOut(channel, now));
         }
-        return new Notification(id, customer, type, values, now, deliveries);
+        return new Notification(id, customer, type, preferences.locale(), values, now, deliveries);
     }
 
     public Optional<Delivery> delivery(Channel channel) {

@@ -22,6 +22,7 @@ final class NotificationViews {
             String id,
             String customerId,
             String type,
+            String locale,
             Instant createdAt,
             Map<String, Object> values,
             List<DeliveryView> deliveries) {}
@@ -57,6 +58,7 @@ final class NotificationViews {
                 notification.id().toString(),
                 notification.customer().value(),
                 notification.type().name(),
+                notification.locale(),
                 notification.createdAt(),
                 notification.values(),
                 notification.deliveries().values().stream()

@@ -40,6 +40,7 @@ final class NotificationDocuments {
         return new Document("_id", notification.id().toString())
                 .append("customerId", notification.customer().value())
                 .append("type", notification.type().name())
+                .append("locale", notification.locale())
                 .append("values", new Document(notification.values()))
                 .append("createdAt", Date.from(notification.createdAt()))
                 .append(DELIVERIES, deliveries);
@@ -78,6 +79,7 @@ final class NotificationDocuments {
                 new NotificationId(UUID.fromString(document.getString("_id"))),
                 new CustomerId(document.getString("customerId")),
                 NotificationType.valueOf(document.getString("type")),
+                document.getString("locale"),
                 values(document.get("values", Document.class)),
                 document.getDate("createdAt").toInstant(),
                 deliveries);
