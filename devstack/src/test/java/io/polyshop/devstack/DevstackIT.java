@@ -106,7 +106,7 @@ class DevstackIT {
                 opensearch.port=1
                 opensearch.transport-port=1
                 """);
-        for (String key : List.of(
+        List<String> keys = List.of(
                 "kafka.port",
                 "kafka.controller-port",
                 "mail.smtp-port",
@@ -117,8 +117,10 @@ class DevstackIT {
                 "probe.mongodb.port",
                 "probe.dynamodb.port",
                 "probe.opensearch.port",
-                "probe.opensearch.transport-port")) {
-            environment.put(PortSettings.variableFor(key), Integer.toString(LoopbackPorts.free()));
+                "probe.opensearch.transport-port");
+        List<Integer> ports = LoopbackPorts.free(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            environment.put(PortSettings.variableFor(keys.get(i)), Integer.toString(ports.get(i)));
         }
     }
 

@@ -98,9 +98,10 @@ class CheckoutIT {
         orderEnvironment = new HashMap<>(shared);
         database(orderEnvironment, "order_e2e");
         orderEnvironment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "order-e2e-" + run);
-        orderPort = LoopbackPorts.free();
+        List<Integer> ports = LoopbackPorts.free(2);
+        orderPort = ports.get(0);
 
-        smtp = SmtpEngine.start(LoopbackPorts.free());
+        smtp = SmtpEngine.start(ports.get(1));
         Map<String, String> notification = new HashMap<>(shared);
         notification.put("SPRING_MONGODB_URI", TestEngines.mongoUri("notification_e2e"));
         notification.put("SPRING_MAIL_HOST", LoopbackPorts.HOST);

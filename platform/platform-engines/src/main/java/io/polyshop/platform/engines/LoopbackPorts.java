@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Ports on the loopback interface: every engine Polyshop starts listens on 127.0.0.1 only. */
 public final class LoopbackPorts {
@@ -20,6 +22,32 @@ public final class LoopbackPorts {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on " + HOST, e);
+        }
+    }
+
+    /**
+     * {@code count} different free ports: each socket stays open until all are chosen, so the operating system
+     * cannot hand out the same port twice.
+     */
+    public static List<Integer> free(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getByName(HOST)));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No " + count + " free ports on " + HOST, e);
+        } finally {
+            held.forEach(LoopbackPorts::close);
+        }
+    }
+
+    private static void close(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -139,7 +140,10 @@ public final class TestEngines {
 
     private static synchronized KafkaEngine kafka() {
         if (kafka == null) {
-            kafka = started(() -> KafkaEngine.start(LoopbackPorts.free(), LoopbackPorts.free(), directory("kafka")));
+            kafka = started(() -> {
+                List<Integer> ports = LoopbackPorts.free(2);
+                return KafkaEngine.start(ports.get(0), ports.get(1), directory("kafka"));
+            });
         }
         return kafka;
     }
@@ -153,8 +157,10 @@ public final class TestEngines {
 
     private static synchronized OpenSearchEngine openSearch() {
         if (openSearch == null) {
-            openSearch = started(
-                    () -> OpenSearchEngine.start(LoopbackPorts.free(), LoopbackPorts.free(), directory("opensearch")));
+            openSearch = started(() -> {
+                List<Integer> ports = LoopbackPorts.free(2);
+                return OpenSearchEngine.start(ports.get(0), ports.get(1), directory("opensearch"));
+            });
         }
         return openSearch;
     }
