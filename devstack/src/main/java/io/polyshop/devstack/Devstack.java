@@ -175,7 +175,7 @@ public final class Devstack {
             board.put(new Row(
                     "demo-data", "data", State.STARTING, "", "loading " + products + " demo products", logFile));
             long started = System.nanoTime();
-            CatalogSeeder.Report report = seeder.seed(seeder.adminToken(), products);
+            CatalogSeeder.Report report = seeder.seed(products);
             long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000);
             board.put(new Row(
                     "demo-data",

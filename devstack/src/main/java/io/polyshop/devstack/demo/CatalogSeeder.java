@@ -48,7 +48,8 @@ public final class CatalogSeeder {
     /** What an import reported. */
     public record Report(long lines, long created, long updated, long unchanged, long rejected, JsonNode rejections) {}
 
-    public String adminToken() {
+    /** Signs the demo admin in; each import asks anew, because a long seeding outlives an access token. */
+    private String adminToken() {
         JsonNode tokens = send(
                 "POST",
                 identity.resolve("/api/v1/identity/tokens"),
@@ -80,7 +81,8 @@ public final class CatalogSeeder {
      * Makes demo products 0 to {@code products - 1} exist and current, and withdraws every published
      * demo product numbered {@code products} or higher; other products are left alone.
      */
-    public Report seed(String token, int products) {
+    public Report seed(int products) {
+        String token = adminToken();
         for (DemoCatalog.CategoryDefinition category : DemoCatalog.categories()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", category.name());
@@ -136,7 +138,8 @@ public final class CatalogSeeder {
     }
 
     /** Streams arbitrary import lines (each a JSON object) into catalog's import. */
-    public Report importLines(String token, Stream<Map<String, Object>> lines) {
+    public Report importLines(Stream<Map<String, Object>> lines) {
+        String token = adminToken();
         Iterator<Map<String, Object>> iterator = lines.iterator();
         return report(send(
                 "POST",

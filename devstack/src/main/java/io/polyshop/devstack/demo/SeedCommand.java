@@ -31,7 +31,7 @@ public final class SeedCommand {
         long started = System.nanoTime();
         long before = seeder.visibleProducts();
         System.out.println("polyshop seed: the catalog shows " + before + " products; making it " + products);
-        CatalogSeeder.Report report = seeder.seed(seeder.adminToken(), products);
+        CatalogSeeder.Report report = seeder.seed(products);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(
                 "polyshop seed: %d lines in %.1f s (%.0f/s): %d created, %d updated, %d unchanged, %d rejected%n",
