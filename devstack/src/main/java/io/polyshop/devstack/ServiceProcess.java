@@ -108,8 +108,12 @@ final class ServiceProcess {
         }
     }
 
-    void stop() {
+    /** Asks the service to shut down gracefully; {@link #awaitStopped()} waits for it. */
+    void signalStop() {
         process.destroy();
+    }
+
+    void awaitStopped() {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

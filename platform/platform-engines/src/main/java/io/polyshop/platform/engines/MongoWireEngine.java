@@ -29,7 +29,8 @@ import org.bson.json.JsonWriterSettings;
  *
  * <p>With a snapshot directory the data outlives the process: collections and their indexes are
  * written there as canonical Extended JSON (types such as Decimal128 survive) when the engine
- * closes, and loaded back when it starts.
+ * closes, and loaded back when it starts. A new snapshot replaces the last one by renames only, so
+ * a process killed while writing leaves the last complete snapshot to load.
  */
 public final class MongoWireEngine implements Engine {
 
@@ -96,7 +97,13 @@ public final class MongoWireEngine implements Engine {
         }
     }
 
-    private void load(Path directory) {
+    private static Path previous(Path directory) {
+        return directory.resolveSibling(directory.getFileName() + ".previous");
+    }
+
+    private void load(Path snapshot) {
+        // Without the snapshot, a save was killed between its two renames: the one before it is whole.
+        Path directory = Files.isDirectory(snapshot) ? snapshot : previous(snapshot);
         if (!Files.isDirectory(directory)) {
             return;
         }
@@ -170,9 +177,15 @@ public final class MongoWireEngine implements Engine {
                     write(databaseDirectory.resolve(collectionName + INDEXES_SUFFIX), collection.listIndexes());
                 }
             }
-            clear(directory);
-            Files.deleteIfExists(directory);
+            Path previous = previous(directory);
+            clear(previous);
+            Files.deleteIfExists(previous);
+            if (Files.exists(directory)) {
+                Files.move(directory, previous);
+            }
             Files.move(staging, directory);
+            clear(previous);
+            Files.deleteIfExists(previous);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the MongoDB-wire snapshot to " + directory, e);
         }

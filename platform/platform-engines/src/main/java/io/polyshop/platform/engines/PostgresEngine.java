@@ -31,6 +31,9 @@ public final class PostgresEngine implements Engine {
                             .setPort(port)
                             .setDataDirectory(dataDirectory)
                             .setCleanDataDirectory(false)
+                            // Whoever started the server stops it, after the services that use it; a hook of
+                            // its own would stop it first, and those services would hang on their way down.
+                            .setRegisterShutdownHook(false)
                             .setServerConfig("listen_addresses", LoopbackPorts.HOST)
                             .setServerConfig("max_connections", "200")
                             .setServerConfig("fsync", "off")

@@ -79,4 +79,32 @@ class MongoWireEngineIT {
                     .isInstanceOf(com.mongodb.MongoWriteException.class);
         }
     }
+
+    @Test
+    void loadsTheLastWholeSnapshotWhenASaveWasKilledBetweenItsRenames() throws Exception {
+        Path parent = Files.createTempDirectory("mongo-killed-save-it");
+        Path snapshot = parent.resolve("catalog-mongodb");
+        try (MongoWireEngine first = MongoWireEngine.start(LoopbackPorts.free(), snapshot);
+                MongoClient client = MongoClients.create(first.address())) {
+            client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", "kept"));
+        }
+        // What a kill leaves after the last snapshot was moved aside and before the new one was moved in.
+        Files.move(snapshot, parent.resolve("catalog-mongodb.previous"));
+        Path halfWritten = Files.createDirectories(parent.resolve("catalog-mongodb.saving/catalog"));
+        Files.writeString(halfWritten.resolve("products.jsonl"), "{\"_id\": ");
+
+        try (MongoWireEngine second = MongoWireEngine.start(LoopbackPorts.free(), snapshot);
+                MongoClient client = MongoClients.create(second.address())) {
+            MongoCollection<Document> products = client.getDatabase("catalog").getCollection("products");
+            assertThat(products.find().first()).isEqualTo(new Document("_id", "kept"));
+            products.insertOne(new Document("_id", "added"));
+        }
+
+        assertThat(parent.resolve("catalog-mongodb.previous")).doesNotExist();
+        try (MongoWireEngine third = MongoWireEngine.start(LoopbackPorts.free(), snapshot);
+                MongoClient client = MongoClients.create(third.address())) {
+            assertThat(client.getDatabase("catalog").getCollection("products").countDocuments())
+                    .isEqualTo(2);
+        }
+    }
 }
