@@ -178,9 +178,10 @@ public final class MongoWireEngine implements Engine {
                 }
             }
             Path previous = previous(directory);
-            clear(previous);
-            Files.deleteIfExists(previous);
+            // Without the snapshot, the one aside is the last whole copy: it stays until the new one is in.
             if (Files.exists(directory)) {
+                clear(previous);
+                Files.deleteIfExists(previous);
                 Files.move(directory, previous);
             }
             Files.move(staging, directory);
