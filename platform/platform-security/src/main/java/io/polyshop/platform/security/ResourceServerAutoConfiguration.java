@@ -1,6 +1,7 @@
 package io.polyshop.platform.security;
 
 import io.polyshop.platform.web.ProblemWriter;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,7 +13,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -57,8 +58,18 @@ public class ResourceServerAutoConfiguration {
                 settings.issuer() == null || settings.issuer().isBlank()
                         ? JwtValidators.createDefault()
                         : JwtValidators.createDefaultWithIssuer(settings.issuer());
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator));
-        return decoder;
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, 10_000, Duration.ofMinutes(5));
+    }
+
+    /**
+     * No security observations: the property {@code management.observations.enable.spring.security}
+     * only silences them, while the filter chain is still wrapped filter by filter on every request.
+     */
+    @Bean
+    @ConditionalOnMissingBean(SecurityObservationSettings.class)
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -1,10 +1,17 @@
 package io.polyshop.cart.adapter.out.redis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 
-/** The Lua scripts that change carts and prices atomically inside Redis, from {@code scripts/}. */
+/**
+ * The Lua scripts that change carts and prices atomically inside Redis, from {@code scripts/}. Each
+ * is read once: a script made from a resource asks the jar for the file's modification time on
+ * every call (4 % of a cart request's CPU, measured with ./polyshop bench cart).
+ */
 final class CartScripts {
 
     static final RedisScript<List<Object>> READ = list("cart-read");
@@ -20,15 +27,23 @@ final class CartScripts {
     private CartScripts() {}
 
     private static RedisScript<String> status(String name) {
-        return RedisScript.of(new ClassPathResource("scripts/" + name + ".lua"), String.class);
+        return RedisScript.of(text(name), String.class);
     }
 
     private static RedisScript<Long> number(String name) {
-        return RedisScript.of(new ClassPathResource("scripts/" + name + ".lua"), Long.class);
+        return RedisScript.of(text(name), Long.class);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static RedisScript<List<Object>> list(String name) {
-        return (RedisScript) RedisScript.of(new ClassPathResource("scripts/" + name + ".lua"), List.class);
+        return (RedisScript) RedisScript.of(text(name), List.class);
+    }
+
+    private static String text(String name) {
+        try {
+            return new ClassPathResource("scripts/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the cart script " + name + ".lua is missing", e);
+        }
     }
 }
