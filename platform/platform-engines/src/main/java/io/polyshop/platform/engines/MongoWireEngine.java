@@ -7,16 +7,22 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.netty.channel.Channel;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.json.JsonMode;
@@ -29,8 +35,10 @@ import org.bson.json.JsonWriterSettings;
  *
  * <p>With a snapshot directory the data outlives the process: collections and their indexes are
  * written there as canonical Extended JSON (types such as Decimal128 survive) when the engine
- * closes, and loaded back when it starts. A new snapshot replaces the last one by renames only, so
- * a process killed while writing leaves the last complete snapshot to load.
+ * closes, and loaded back when it starts. While it runs, a snapshot is also written every interval
+ * in which something changed, so a process that is killed loses at most that interval's writes. A
+ * new snapshot replaces the last one by renames only, so a process killed while writing leaves the
+ * last complete snapshot to load.
  */
 public final class MongoWireEngine implements Engine {
 
@@ -40,36 +48,61 @@ public final class MongoWireEngine implements Engine {
     private static final String INDEXES_SUFFIX = ".indexes.jsonl";
     private static final String DOCUMENTS_SUFFIX = ".jsonl";
 
+    /** Long enough that a bulk import does not spend its time rewriting a growing snapshot. */
+    public static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(60);
+
+    private static final System.Logger LOG = System.getLogger(MongoWireEngine.class.getName());
+
     private final MongoServer server;
+    private final ChangeTrackingBackend backend;
     private final int port;
     private final Optional<Path> snapshotDirectory;
+    private final ScheduledExecutorService snapshots;
 
-    private MongoWireEngine(MongoServer server, int port, Optional<Path> snapshotDirectory) {
+    private MongoWireEngine(
+            MongoServer server, ChangeTrackingBackend backend, int port, Optional<Path> snapshotDirectory) {
         this.server = server;
+        this.backend = backend;
         this.port = port;
         this.snapshotDirectory = snapshotDirectory;
+        this.snapshots = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("mongodb-snapshots-" + port).factory());
     }
 
     /** A server whose data lives only as long as the process. */
     public static MongoWireEngine start(int port) {
-        return start(port, Optional.empty());
+        return start(port, Optional.empty(), SNAPSHOT_INTERVAL);
     }
 
-    /** A server that loads {@code snapshotDirectory} on start and writes it back on close. */
+    /** A server that loads {@code snapshotDirectory} on start and writes it back while it runs and on close. */
     public static MongoWireEngine start(int port, Path snapshotDirectory) {
-        return start(port, Optional.of(snapshotDirectory));
+        return start(port, snapshotDirectory, SNAPSHOT_INTERVAL);
     }
 
-    private static MongoWireEngine start(int port, Optional<Path> snapshotDirectory) {
-        MongoServer server = new MongoServer(new MemoryBackend());
+    /** As {@link #start(int, Path)}, writing a snapshot after every {@code interval} with changes. */
+    public static MongoWireEngine start(int port, Path snapshotDirectory, Duration interval) {
+        return start(port, Optional.of(snapshotDirectory), interval);
+    }
+
+    private static MongoWireEngine start(int port, Optional<Path> snapshotDirectory, Duration interval) {
+        ChangeTrackingBackend backend = new ChangeTrackingBackend();
+        MongoServer server = new MongoServer(backend);
         try {
             server.bind(LoopbackPorts.HOST, port);
         } catch (RuntimeException e) {
             throw new EngineStartException(
                     "MongoDB-wire server did not start on port " + port + ": " + e.getMessage(), e);
         }
-        MongoWireEngine engine = new MongoWireEngine(server, port, snapshotDirectory);
-        snapshotDirectory.ifPresent(engine::load);
+        MongoWireEngine engine = new MongoWireEngine(server, backend, port, snapshotDirectory);
+        snapshotDirectory.ifPresent(directory -> {
+            engine.load(directory);
+            backend.changed.set(false);
+            engine.snapshots.scheduleWithFixedDelay(
+                    () -> engine.saveIfChanged(directory),
+                    interval.toMillis(),
+                    interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        });
         return engine;
     }
 
@@ -91,9 +124,31 @@ public final class MongoWireEngine implements Engine {
     @Override
     public void close() {
         try {
+            snapshots.shutdown();
+            awaitRunningSnapshot();
             snapshotDirectory.ifPresent(this::save);
         } finally {
             server.shutdownNow();
+        }
+    }
+
+    private void awaitRunningSnapshot() {
+        try {
+            snapshots.awaitTermination(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void saveIfChanged(Path directory) {
+        if (!backend.changed.getAndSet(false)) {
+            return;
+        }
+        try {
+            save(directory);
+        } catch (RuntimeException e) {
+            backend.changed.set(true);
+            LOG.log(System.Logger.Level.WARNING, "MongoDB-wire snapshot failed; trying again in the next interval", e);
         }
     }
 
@@ -158,7 +213,7 @@ public final class MongoWireEngine implements Engine {
         }
     }
 
-    private void save(Path directory) {
+    private synchronized void save(Path directory) {
         try (MongoClient client = MongoClients.create(address())) {
             Path staging = Files.createDirectories(directory.resolveSibling(directory.getFileName() + ".saving"));
             clear(staging);
@@ -216,5 +271,64 @@ public final class MongoWireEngine implements Engine {
 
     private static String strip(String fileName, String suffix) {
         return fileName.substring(0, fileName.length() - suffix.length());
+    }
+
+    /**
+     * Notes that the data changed: any command but the known reads (an aggregation only when it
+     * writes its result). Noted after the command ran, so a snapshot that began before it is
+     * followed by another.
+     */
+    private static final class ChangeTrackingBackend extends MemoryBackend {
+
+        private static final Set<String> READS = Set.of(
+                "find",
+                "getmore",
+                "count",
+                "distinct",
+                "listcollections",
+                "listindexes",
+                "listdatabases",
+                "hello",
+                "ismaster",
+                "ping",
+                "buildinfo",
+                "killcursors",
+                "endsessions",
+                "dbstats",
+                "collstats",
+                "serverstatus",
+                "getlasterror",
+                "getparameter",
+                "whatsmyuri",
+                "connectionstatus",
+                "explain",
+                "gethostinfo",
+                "hostinfo",
+                "getcmdlineopts",
+                "getfreemonitoringstatus",
+                "currentop");
+
+        private final AtomicBoolean changed = new AtomicBoolean();
+
+        @Override
+        public de.bwaldvogel.mongo.bson.Document handleCommand(
+                Channel channel, String database, String command, de.bwaldvogel.mongo.bson.Document query) {
+            de.bwaldvogel.mongo.bson.Document reply = super.handleCommand(channel, database, command, query);
+            if (changes(command, query)) {
+                changed.set(true);
+            }
+            return reply;
+        }
+
+        private static boolean changes(String command, de.bwaldvogel.mongo.bson.Document query) {
+            String name = command.toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("aggregate")) {
+                return query.get("pipeline") instanceof List<?> stages
+                        && stages.stream()
+                                .anyMatch(stage -> stage instanceof de.bwaldvogel.mongo.bson.Document document
+                                        && (document.containsKey("$out") || document.containsKey("$merge")));
+            }
+            return !READS.contains(name);
+        }
     }
 }

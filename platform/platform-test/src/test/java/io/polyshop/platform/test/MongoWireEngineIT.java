@@ -12,6 +12,8 @@ import io.polyshop.platform.engines.MongoWireEngine;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -105,6 +107,72 @@ class MongoWireEngineIT {
                 MongoClient client = MongoClients.create(third.address())) {
             assertThat(client.getDatabase("catalog").getCollection("products").countDocuments())
                     .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void writesASnapshotWhileRunningSoThatAKillLosesOnlyTheLastInterval() throws Exception {
+        Path parent = Files.createTempDirectory("mongo-periodic-snapshot-it");
+        Path snapshot = parent.resolve("catalog-mongodb");
+        Path products = snapshot.resolve("catalog/products.jsonl");
+        try (MongoWireEngine running = MongoWireEngine.start(LoopbackPorts.free(), snapshot, Duration.ofMillis(200));
+                MongoClient client = MongoClients.create(running.address())) {
+            client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", "written"));
+            awaitLines(products, 1);
+            // A save noted by the insert's last step may still follow; let it land.
+            Thread.sleep(600);
+
+            Object savedFile =
+                    Files.readAttributes(products, BasicFileAttributes.class).fileKey();
+            for (int read = 0; read < 5; read++) {
+                client.getDatabase("catalog").getCollection("products").countDocuments();
+                Thread.sleep(200);
+            }
+            assertThat(Files.readAttributes(products, BasicFileAttributes.class).fileKey())
+                    .as("only reads since the last snapshot: no new one")
+                    .isEqualTo(savedFile);
+
+            // What a kill -9 leaves behind: the files as they are now, the engine never closed.
+            Path killed = parent.resolve("killed");
+            copy(snapshot, killed);
+            try (MongoWireEngine restarted = MongoWireEngine.start(LoopbackPorts.free(), killed);
+                    MongoClient restartedClient = MongoClients.create(restarted.address())) {
+                assertThat(restartedClient
+                                .getDatabase("catalog")
+                                .getCollection("products")
+                                .find()
+                                .first())
+                        .isEqualTo(new Document("_id", "written"));
+            }
+
+            client.getDatabase("catalog").getCollection("products").deleteOne(new Document("_id", "written"));
+            awaitLines(products, 0);
+        }
+    }
+
+    private static void awaitLines(Path file, int lines) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!(Files.exists(file) && countLines(file) == lines)) {
+            assertThat(System.nanoTime())
+                    .as("snapshot of " + file + " with " + lines + " line(s)")
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static long countLines(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.count();
+        } catch (java.io.IOException | java.io.UncheckedIOException vanishedDuringASwap) {
+            return -1;
+        }
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()));
+            }
         }
     }
 }
