@@ -19,10 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.json.JsonMode;
@@ -36,9 +37,10 @@ import org.bson.json.JsonWriterSettings;
  * <p>With a snapshot directory the data outlives the process: collections and their indexes are
  * written there as canonical Extended JSON (types such as Decimal128 survive) when the engine
  * closes, and loaded back when it starts. While it runs, a snapshot is also written every interval
- * in which something changed, so a process that is killed loses at most that interval's writes. A
- * new snapshot replaces the last one by renames only, so a process killed while writing leaves the
- * last complete snapshot to load.
+ * in which something changed, so a process that is killed loses at most that interval's writes.
+ * Only the collections written to since the last snapshot are written again; the others are
+ * hard links to the files already there. A new snapshot replaces the last one by renames only, so
+ * a process killed while writing leaves the last complete snapshot to load.
  */
 public final class MongoWireEngine implements Engine {
 
@@ -96,7 +98,7 @@ public final class MongoWireEngine implements Engine {
         MongoWireEngine engine = new MongoWireEngine(server, backend, port, snapshotDirectory);
         snapshotDirectory.ifPresent(directory -> {
             engine.load(directory);
-            backend.changed.set(false);
+            backend.takeChanges();
             engine.snapshots.scheduleWithFixedDelay(
                     () -> engine.saveIfChanged(directory),
                     interval.toMillis(),
@@ -126,7 +128,7 @@ public final class MongoWireEngine implements Engine {
         try {
             snapshots.shutdown();
             awaitRunningSnapshot();
-            snapshotDirectory.ifPresent(this::save);
+            snapshotDirectory.ifPresent(directory -> save(directory, backend.takeChanges()));
         } finally {
             server.shutdownNow();
         }
@@ -141,13 +143,14 @@ public final class MongoWireEngine implements Engine {
     }
 
     private void saveIfChanged(Path directory) {
-        if (!backend.changed.getAndSet(false)) {
+        Set<String> changes = backend.takeChanges();
+        if (changes.isEmpty()) {
             return;
         }
         try {
-            save(directory);
+            save(directory, changes);
         } catch (RuntimeException e) {
-            backend.changed.set(true);
+            backend.noteChange(ChangeTrackingBackend.EVERYTHING);
             LOG.log(System.Logger.Level.WARNING, "MongoDB-wire snapshot failed; trying again in the next interval", e);
         }
     }
@@ -213,7 +216,8 @@ public final class MongoWireEngine implements Engine {
         }
     }
 
-    private synchronized void save(Path directory) {
+    /** Writes the collections named in {@code changes} (or all, see {@link ChangeTrackingBackend}) and links the rest. */
+    private synchronized void save(Path directory, Set<String> changes) {
         try (MongoClient client = MongoClients.create(address())) {
             Path staging = Files.createDirectories(directory.resolveSibling(directory.getFileName() + ".saving"));
             clear(staging);
@@ -224,12 +228,20 @@ public final class MongoWireEngine implements Engine {
                 MongoDatabase database = client.getDatabase(databaseName);
                 Path databaseDirectory = Files.createDirectories(staging.resolve(databaseName));
                 for (String collectionName : database.listCollectionNames()) {
+                    Path documents = databaseDirectory.resolve(collectionName + DOCUMENTS_SUFFIX);
+                    Path indexes = databaseDirectory.resolve(collectionName + INDEXES_SUFFIX);
+                    Path saved = directory.resolve(databaseName);
+                    if (ChangeTrackingBackend.unchanged(changes, databaseName, collectionName)
+                            && link(documents, saved.resolve(documents.getFileName()))
+                            && link(indexes, saved.resolve(indexes.getFileName()))) {
+                        continue;
+                    }
+                    Files.deleteIfExists(documents);
+                    Files.deleteIfExists(indexes);
                     MongoCollection<Document> collection = database.getCollection(collectionName);
                     // Batches keep each reply under the wire protocol's 48 MB limit, whatever the collection's size.
-                    write(
-                            databaseDirectory.resolve(collectionName + DOCUMENTS_SUFFIX),
-                            collection.find().batchSize(200));
-                    write(databaseDirectory.resolve(collectionName + INDEXES_SUFFIX), collection.listIndexes());
+                    write(documents, collection.find().batchSize(200));
+                    write(indexes, collection.listIndexes());
                 }
             }
             Path previous = previous(directory);
@@ -244,6 +256,19 @@ public final class MongoWireEngine implements Engine {
             Files.deleteIfExists(previous);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the MongoDB-wire snapshot to " + directory, e);
+        }
+    }
+
+    /** Whether {@code link} now names the same file as {@code existing}; false when there is none to link. */
+    private static boolean link(Path link, Path existing) {
+        if (!Files.isRegularFile(existing)) {
+            return false;
+        }
+        try {
+            Files.createLink(link, existing);
+            return true;
+        } catch (IOException | UnsupportedOperationException cannotLink) {
+            return false;
         }
     }
 
@@ -274,11 +299,13 @@ public final class MongoWireEngine implements Engine {
     }
 
     /**
-     * Notes that the data changed: any command but the known reads (an aggregation only when it
-     * writes its result). Noted after the command ran, so a snapshot that began before it is
-     * followed by another.
+     * Notes which collections changed: any command but the known reads (an aggregation only when it
+     * writes its result) changes the collection it names, or, when it names none, everything. Noted
+     * after the command ran, so a snapshot that began before it is followed by another.
      */
     private static final class ChangeTrackingBackend extends MemoryBackend {
+
+        static final String EVERYTHING = "*";
 
         private static final Set<String> READS = Set.of(
                 "find",
@@ -308,27 +335,47 @@ public final class MongoWireEngine implements Engine {
                 "getfreemonitoringstatus",
                 "currentop");
 
-        private final AtomicBoolean changed = new AtomicBoolean();
+        private final AtomicReference<Set<String>> changes = new AtomicReference<>(ConcurrentHashMap.newKeySet());
 
         @Override
         public de.bwaldvogel.mongo.bson.Document handleCommand(
                 Channel channel, String database, String command, de.bwaldvogel.mongo.bson.Document query) {
             de.bwaldvogel.mongo.bson.Document reply = super.handleCommand(channel, database, command, query);
-            if (changes(command, query)) {
-                changed.set(true);
-            }
+            changed(database, command, query).ifPresent(this::noteChange);
             return reply;
         }
 
-        private static boolean changes(String command, de.bwaldvogel.mongo.bson.Document query) {
+        void noteChange(String change) {
+            changes.get().add(change);
+        }
+
+        /** What changed since the last call: "database/collection", "database/*" or {@link #EVERYTHING}. */
+        Set<String> takeChanges() {
+            return changes.getAndSet(ConcurrentHashMap.newKeySet());
+        }
+
+        static boolean unchanged(Set<String> changes, String database, String collection) {
+            return !changes.contains(EVERYTHING)
+                    && !changes.contains(database + "/*")
+                    && !changes.contains(database + "/" + collection);
+        }
+
+        private static Optional<String> changed(
+                String database, String command, de.bwaldvogel.mongo.bson.Document query) {
             String name = command.toLowerCase(java.util.Locale.ROOT);
             if (name.equals("aggregate")) {
-                return query.get("pipeline") instanceof List<?> stages
+                boolean writes = query.get("pipeline") instanceof List<?> stages
                         && stages.stream()
                                 .anyMatch(stage -> stage instanceof de.bwaldvogel.mongo.bson.Document document
                                         && (document.containsKey("$out") || document.containsKey("$merge")));
+                return writes ? Optional.of(database + "/*") : Optional.empty();
             }
-            return !READS.contains(name);
+            if (READS.contains(name)) {
+                return Optional.empty();
+            }
+            return !SYSTEM_DATABASES.contains(database) && query.get(command) instanceof String collection
+                    ? Optional.of(database + "/" + collection)
+                    : Optional.of(EVERYTHING);
         }
     }
 }

@@ -115,20 +115,22 @@ class MongoWireEngineIT {
         Path parent = Files.createTempDirectory("mongo-periodic-snapshot-it");
         Path snapshot = parent.resolve("catalog-mongodb");
         Path products = snapshot.resolve("catalog/products.jsonl");
+        Path brands = snapshot.resolve("catalog/brands.jsonl");
         try (MongoWireEngine running = MongoWireEngine.start(LoopbackPorts.free(), snapshot, Duration.ofMillis(200));
                 MongoClient client = MongoClients.create(running.address())) {
+            client.getDatabase("catalog").getCollection("brands").insertOne(new Document("_id", "acme"));
             client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", "written"));
             awaitLines(products, 1);
             // A save noted by the insert's last step may still follow; let it land.
             Thread.sleep(600);
 
-            Object savedFile =
-                    Files.readAttributes(products, BasicFileAttributes.class).fileKey();
+            Object savedFile = fileKey(products);
+            Object savedBrands = fileKey(brands);
             for (int read = 0; read < 5; read++) {
                 client.getDatabase("catalog").getCollection("products").countDocuments();
                 Thread.sleep(200);
             }
-            assertThat(Files.readAttributes(products, BasicFileAttributes.class).fileKey())
+            assertThat(fileKey(products))
                     .as("only reads since the last snapshot: no new one")
                     .isEqualTo(savedFile);
 
@@ -147,7 +149,15 @@ class MongoWireEngineIT {
 
             client.getDatabase("catalog").getCollection("products").deleteOne(new Document("_id", "written"));
             awaitLines(products, 0);
+            assertThat(fileKey(brands))
+                    .as("a collection nobody wrote to is linked into the next snapshot, not written again")
+                    .isEqualTo(savedBrands);
+            assertThat(countLines(brands)).isEqualTo(1);
         }
+    }
+
+    private static Object fileKey(Path file) throws java.io.IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     }
 
     private static void awaitLines(Path file, int lines) throws Exception {
