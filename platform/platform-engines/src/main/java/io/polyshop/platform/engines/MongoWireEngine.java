@@ -16,14 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.json.JsonMode;
@@ -335,7 +334,8 @@ public final class MongoWireEngine implements Engine {
                 "getfreemonitoringstatus",
                 "currentop");
 
-        private final AtomicReference<Set<String>> changes = new AtomicReference<>(ConcurrentHashMap.newKeySet());
+        // Guarded by this backend: a change is noted either before a snapshot takes the set or into the next one.
+        private Set<String> changes = new HashSet<>();
 
         @Override
         public de.bwaldvogel.mongo.bson.Document handleCommand(
@@ -345,13 +345,15 @@ public final class MongoWireEngine implements Engine {
             return reply;
         }
 
-        void noteChange(String change) {
-            changes.get().add(change);
+        synchronized void noteChange(String change) {
+            changes.add(change);
         }
 
         /** What changed since the last call: "database/collection", "database/*" or {@link #EVERYTHING}. */
-        Set<String> takeChanges() {
-            return changes.getAndSet(ConcurrentHashMap.newKeySet());
+        synchronized Set<String> takeChanges() {
+            Set<String> taken = changes;
+            changes = new HashSet<>();
+            return taken;
         }
 
         static boolean unchanged(Set<String> changes, String database, String collection) {
