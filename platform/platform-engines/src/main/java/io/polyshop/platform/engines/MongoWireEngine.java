@@ -127,7 +127,8 @@ public final class MongoWireEngine implements Engine {
         try {
             snapshots.shutdown();
             awaitRunningSnapshot();
-            snapshotDirectory.ifPresent(directory -> save(directory, backend.takeChanges()));
+            // The last snapshot is written whole, so a write the tracking missed still reaches the disk.
+            snapshotDirectory.ifPresent(directory -> save(directory, Set.of(ChangeTrackingBackend.EVERYTHING)));
         } finally {
             server.shutdownNow();
         }
@@ -300,7 +301,7 @@ public final class MongoWireEngine implements Engine {
     /**
      * Notes which collections changed: any command but the known reads (an aggregation only when it
      * writes its result) changes the collection it names, or, when it names none, everything. Noted
-     * after the command ran, so a snapshot that began before it is followed by another.
+     * after the command ran or failed, so a snapshot that began before it is followed by another.
      */
     private static final class ChangeTrackingBackend extends MemoryBackend {
 
@@ -340,9 +341,12 @@ public final class MongoWireEngine implements Engine {
         @Override
         public de.bwaldvogel.mongo.bson.Document handleCommand(
                 Channel channel, String database, String command, de.bwaldvogel.mongo.bson.Document query) {
-            de.bwaldvogel.mongo.bson.Document reply = super.handleCommand(channel, database, command, query);
-            changed(database, command, query).ifPresent(this::noteChange);
-            return reply;
+            try {
+                return super.handleCommand(channel, database, command, query);
+            } finally {
+                // Also when it failed: a write can fail part-way, after changing some documents.
+                changed(database, command, query).ifPresent(this::noteChange);
+            }
         }
 
         synchronized void noteChange(String change) {
