@@ -3,6 +3,7 @@ package io.polyshop.platform.messaging;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and then pulls them out.
  *
  * <p>Usage in an adapter: {@code update.push(DocumentOutbox.FIELD, outbox.pending(...))}, then
- * {@link #written()} once the write succeeded.
+ * {@link #written(String, Object)} with the document's collection and id once the write succeeded.
  */
 public class DocumentOutbox {
 
@@ -25,10 +26,13 @@ public class DocumentOutbox {
     private final EventEnvelopes envelopes;
     private final JsonMapper json;
     private final Supplier<String> traceParent;
-    private final Runnable afterWrite;
+    private final BiConsumer<String, Object> afterWrite;
 
     public DocumentOutbox(
-            EventEnvelopes envelopes, JsonMapper json, Supplier<String> traceParent, Runnable afterWrite) {
+            EventEnvelopes envelopes,
+            JsonMapper json,
+            Supplier<String> traceParent,
+            BiConsumer<String, Object> afterWrite) {
         this.envelopes = envelopes;
         this.json = json;
         this.traceParent = traceParent;
@@ -54,8 +58,11 @@ public class DocumentOutbox {
         return entry;
     }
 
-    /** Tells the relay that a write carrying events succeeded, so it looks at once. */
-    public void written() {
-        afterWrite.run();
+    /**
+     * Tells the relay that a write pushing events onto document {@code id} of {@code collection}
+     * succeeded, so it reads that document at once.
+     */
+    public void written(String collection, Object id) {
+        afterWrite.accept(collection, id);
     }
 }

@@ -1,13 +1,17 @@
 package io.polyshop.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -21,15 +25,21 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Publishes the events waiting in documents' {@value DocumentOutbox#FIELD} arrays, in every
- * collection of the service's database, keyed by aggregate id and in the order they were pushed.
+ * Publishes the events waiting in documents' {@value DocumentOutbox#FIELD} arrays, keyed by
+ * aggregate id and in the order they were pushed.
  *
- * <p>A round takes a batch of documents with pending events, sends all their events (each
- * document's in array order, on the idempotent producer that keeps a key's order), waits for
- * Kafka's acknowledgements and pulls each document's acknowledged prefix out by id, in one update
- * that leaves events pushed meanwhile in place. An event behind a refused one in its document is
- * not pulled, so it goes out again after it. One instance relays at a time: it holds
- * a lease document that it renews every round and that others may take once it expired.
+ * <p>A write on this instance names its document ({@link #wakeUp(String, Object)}), and the next
+ * round reads just those documents by id. Every {@code document-sweep} (and at start, after a
+ * failed round and on taking over the lease) a round looks through every collection of the
+ * service's database instead, for what other instances wrote or a crash left behind: without a
+ * partial index that reads every document, so it is kept out of the path of each write.
+ *
+ * <p>A round sends all the events of its documents (each document's in array order, on the
+ * idempotent producer that keeps a key's order), waits for Kafka's acknowledgements and pulls each
+ * document's acknowledged prefix out by id, in one update that leaves events pushed meanwhile in
+ * place. An event behind a refused one in its document is not pulled, so it goes out again after
+ * it. One instance relays at a time: it holds a lease document that it renews every round and that
+ * others may take once it expired.
  */
 public class DocumentOutboxRelay extends RelayLoop {
 
@@ -39,28 +49,96 @@ public class DocumentOutboxRelay extends RelayLoop {
     private final MongoOperations mongo;
     private final KafkaOperations<String, Object> kafka;
     private final MessagingProperties.Relay settings;
+    private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
+    private final Map<String, Set<Object>> written = new ConcurrentHashMap<>();
+    private boolean leaseHeld;
+    private long nextSweep;
 
     public DocumentOutboxRelay(
-            MongoOperations mongo, KafkaOperations<String, Object> kafka, MessagingProperties.Relay settings) {
+            MongoOperations mongo,
+            KafkaOperations<String, Object> kafka,
+            MessagingProperties.Relay settings,
+            Clock clock) {
         super("document-outbox-relay", settings);
         this.mongo = mongo;
         this.kafka = kafka;
         this.settings = settings;
+        this.clock = clock;
     }
 
-    /** One round over every collection: publish up to a batch of pending events. */
+    /** Called after a write that pushed events onto document {@code id} of {@code collection}. */
+    public void wakeUp(String collection, Object id) {
+        written.computeIfAbsent(collection, ignored -> ConcurrentHashMap.newKeySet())
+                .add(id);
+        wakeUp();
+    }
+
     @Override
     protected Round relayOnce() {
-        if (!holdLease()) {
+        boolean held = holdLease();
+        if (held && !leaseHeld) {
+            nextSweep = 0;
+        }
+        leaseHeld = held;
+        if (!held) {
+            // The holder's sweep publishes what was written here.
+            written.clear();
             return new Round(0, null);
         }
+        long now = clock.millis();
+        if (now >= nextSweep) {
+            written.clear();
+            Round round = sweep();
+            // A full or failed sweep is not done yet: the next round sweeps again.
+            boolean finished = round.failure() == null && round.published() < settings.batchSize();
+            nextSweep = finished ? now + settings.documentSweep().toMillis() : 0;
+            return round;
+        }
+        int published = 0;
+        int taken = 0;
+        for (Map.Entry<String, Set<Object>> collection : written.entrySet()) {
+            List<Object> batch = new ArrayList<>();
+            for (Object id : collection.getValue()) {
+                if (taken == settings.batchSize()) {
+                    break;
+                }
+                if (collection.getValue().remove(id)) {
+                    batch.add(id);
+                    taken++;
+                }
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            Query byId = new Query(Criteria.where("_id").in(batch));
+            byId.fields().include("_id", DocumentOutbox.FIELD);
+            Round round = publish(collection.getKey(), mongo.find(byId, Document.class, collection.getKey()));
+            published += round.published();
+            if (round.failure() != null) {
+                nextSweep = 0;
+                return new Round(published, round.failure());
+            }
+        }
+        if (written.values().stream().anyMatch(ids -> !ids.isEmpty())) {
+            // More documents were named than a round takes: the next round starts at once.
+            wakeUp();
+        }
+        return new Round(published, null);
+    }
+
+    /** Up to a batch of pending events from every collection. */
+    private Round sweep() {
         int published = 0;
         for (String collection : mongo.getCollectionNames()) {
             if (collection.startsWith("system.") || collection.equals(LEASE_COLLECTION)) {
                 continue;
             }
-            Round round = relay(collection, settings.batchSize() - published);
+            Query withPending = new Query(
+                            Criteria.where(DocumentOutbox.FIELD + ".0").exists(true))
+                    .limit(settings.batchSize() - published);
+            withPending.fields().include("_id", DocumentOutbox.FIELD);
+            Round round = publish(collection, mongo.find(withPending, Document.class, collection));
             published += round.published();
             if (round.failure() != null || published >= settings.batchSize()) {
                 return new Round(published, round.failure());
@@ -69,16 +147,12 @@ public class DocumentOutboxRelay extends RelayLoop {
         return new Round(published, null);
     }
 
-    private Round relay(String collection, int limit) {
-        Query withPending =
-                new Query(Criteria.where(DocumentOutbox.FIELD + ".0").exists(true)).limit(limit);
-        withPending.fields().include("_id", DocumentOutbox.FIELD);
-        List<Document> documents = mongo.find(withPending, Document.class, collection);
+    private Round publish(String collection, List<Document> documents) {
         // Everything is sent before anything is awaited; the idempotent producer keeps each key's order.
         List<List<CompletableFuture<SendResult<String, Object>>>> sends = new ArrayList<>(documents.size());
         for (Document document : documents) {
             List<CompletableFuture<SendResult<String, Object>>> sent = new ArrayList<>();
-            for (Document event : document.getList(DocumentOutbox.FIELD, Document.class)) {
+            for (Document event : pendingIn(document)) {
                 try {
                     sent.add(kafka.send(toRecord(event)));
                 } catch (RuntimeException e) {
@@ -92,7 +166,7 @@ public class DocumentOutboxRelay extends RelayLoop {
         List<Object> touched = new ArrayList<>();
         Exception failure = null;
         for (int d = 0; d < documents.size(); d++) {
-            List<Document> events = documents.get(d).getList(DocumentOutbox.FIELD, Document.class);
+            List<Document> events = pendingIn(documents.get(d));
             List<CompletableFuture<SendResult<String, Object>>> sent = sends.get(d);
             for (int i = 0; i < sent.size(); i++) {
                 try {
@@ -119,6 +193,11 @@ public class DocumentOutboxRelay extends RelayLoop {
                     collection);
         }
         return new Round(acknowledged.size(), failure);
+    }
+
+    private static List<Document> pendingIn(Document document) {
+        List<Document> events = document.getList(DocumentOutbox.FIELD, Document.class);
+        return events == null ? List.of() : events;
     }
 
     private boolean holdLease() {

@@ -193,7 +193,7 @@ public class MessagingAutoConfiguration {
                 MongoOperations mongo,
                 KafkaTemplate<String, Object> polyshopEventTemplate,
                 MessagingProperties settings) {
-            return new DocumentOutboxRelay(mongo, polyshopEventTemplate, settings.outbox());
+            return new DocumentOutboxRelay(mongo, polyshopEventTemplate, settings.outbox(), Clock.systemUTC());
         }
 
         @Bean

@@ -27,7 +27,7 @@ public record MessagingProperties(
         retryInterval = retryInterval == null ? Duration.ofMillis(200) : retryInterval;
         deadLetterSuffix = deadLetterSuffix == null ? ".dlt" : deadLetterSuffix;
         maxConsumerLag = maxConsumerLag == null ? 10_000L : maxConsumerLag;
-        outbox = outbox == null ? new Relay(null, null, null, null, null, null) : outbox;
+        outbox = outbox == null ? new Relay(null, null, null, null, null, null, null) : outbox;
         dynamodb = dynamodb == null ? new DynamoDb(null, null) : dynamodb;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("polyshop.messaging.max-attempts must be at least 1");
@@ -41,6 +41,9 @@ public record MessagingProperties(
      * @param maxBackoff longest pause between attempts while Kafka is away
      * @param unhealthyAge the oldest pending event's age at which health reports DOWN
      * @param retention how long published rows are kept before they are deleted
+     * @param documentSweep how often the document relay looks through whole collections for events
+     *     nobody told it about (written by another instance, or left by a failed round); on a store
+     *     without a partial index on the outbox array that reads every document
      */
     public record Relay(
             Integer batchSize,
@@ -48,7 +51,8 @@ public record MessagingProperties(
             Duration initialBackoff,
             Duration maxBackoff,
             Duration unhealthyAge,
-            Duration retention) {
+            Duration retention,
+            Duration documentSweep) {
 
         public Relay {
             batchSize = batchSize == null ? 500 : batchSize;
@@ -57,6 +61,7 @@ public record MessagingProperties(
             maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
             unhealthyAge = unhealthyAge == null ? Duration.ofMinutes(5) : unhealthyAge;
             retention = retention == null ? Duration.ofDays(7) : retention;
+            documentSweep = documentSweep == null ? Duration.ofSeconds(5) : documentSweep;
         }
     }
 

@@ -169,7 +169,7 @@ class MessagingIT {
                         commitLate.countDown();
                         lateWriter.join();
                     }),
-                    new MessagingProperties.Relay(null, null, null, null, null, null));
+                    new MessagingProperties.Relay(null, null, null, null, null, null, null));
 
             slowRound.relayOnce();
             slowRound.stopped();

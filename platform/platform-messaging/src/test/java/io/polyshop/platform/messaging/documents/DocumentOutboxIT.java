@@ -26,7 +26,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(classes = DocumentSampleApplication.class)
+/** The sweep is an hour away here: what these tests see published went out because the write named its document. */
+@SpringBootTest(classes = DocumentSampleApplication.class, properties = "polyshop.messaging.outbox.document-sweep=1h")
 class DocumentOutboxIT {
 
     private static final String TOPIC = "samples.documents";
@@ -68,7 +69,7 @@ class DocumentOutboxIT {
                     new Update().set("step", step).push(DocumentOutbox.FIELD, event),
                     "samples");
         }
-        outbox.written();
+        outbox.written("samples", id);
     }
 
     private List<Integer> stepsPublishedFor(String id) {

@@ -109,7 +109,7 @@ public class MongoProducts implements Products {
             throw duplicate(product, duplicate);
         }
         if (pending.isPresent()) {
-            outbox.written();
+            outbox.written(ProductDocuments.COLLECTION, product.id().toString());
         }
     }
 

@@ -118,7 +118,7 @@ public class MongoNotifications implements Notifications {
                                 after.log().getLast().at()))));
         boolean replaced = mongo.updateFirst(current, update, COLLECTION).getMatchedCount() == 1;
         if (replaced && announceFailureOf.isPresent()) {
-            outbox.written();
+            outbox.written(COLLECTION, id.toString());
         }
         return replaced;
     }
