@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 @EnableConfigurationProperties(InventoryProperties.class)
 class InventoryConfiguration {
 
-    /** Requests in flight at once; the service's virtual threads can ask for many. */
+    /** Requests in flight at once: request threads and twelve saga consumers can ask for many. */
     private static final int DYNAMODB_CONNECTIONS = 128;
 
     @Bean
