@@ -61,11 +61,14 @@ final class LoadRun {
         AtomicLong failures = new AtomicLong();
         List<Map<String, LongList>> perClient = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        // Fresh seeds for every run: one that replayed an earlier run's operations would find their
+        // answers waiting in the engines' caches.
+        SplittableRandom seeds = new SplittableRandom();
         for (int c = 0; c < clients; c++) {
             Map<String, LongList> samples = new HashMap<>();
             perClient.add(samples);
             Client client = newClient.apply(c);
-            SplittableRandom random = new SplittableRandom(7919L * (c + 1));
+            SplittableRandom random = seeds.split();
             int index = c;
             // Paced clients start spread over one interval instead of all at once.
             long offset =

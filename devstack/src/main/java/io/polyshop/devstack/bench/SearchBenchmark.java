@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -140,8 +141,10 @@ public final class SearchBenchmark {
                     probe, probe / indexing, indexing);
         }
 
+        URI openSearch = platform.url("search-opensearch");
         say("polyshop bench: " + clients + " clients as fast as they can, " + warmup + " s warm-up, then " + seconds
                 + " s measured");
+        RequestCache beforeFlat = RequestCache.read(openSearch);
         Result flat = LoadRun.run(
                 clients,
                 client -> searching(search),
@@ -149,8 +152,10 @@ public final class SearchBenchmark {
                 Duration.ofSeconds(seconds),
                 Optional.empty());
         describe(report, "as fast as they can", clients, seconds, flat);
+        report.add("  %s", RequestCache.read(openSearch).since(beforeFlat));
 
         say("polyshop bench: " + clients + " clients at " + rate + " searches/s each");
+        RequestCache beforePaced = RequestCache.read(openSearch);
         Result paced = LoadRun.run(
                 clients,
                 client -> searching(search),
@@ -158,6 +163,7 @@ public final class SearchBenchmark {
                 Duration.ofSeconds(seconds),
                 Optional.of(Duration.ofNanos(1_000_000_000L / rate)));
         describe(report, rate + " searches/s each (" + rate * clients + "/s in all)", clients, seconds, paced);
+        report.add("  %s", RequestCache.read(openSearch).since(beforePaced));
         report.add(
                 "query mix: full text (incl. typos) 70%%, category browse 30%%; 40%% with a brand or attribute filter,"
                         + " 25%% with a price range; sorts relevance/price/newest; pages 0-2 of 20; every answer carries facets");
@@ -252,6 +258,38 @@ public final class SearchBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * OpenSearch's request cache counts, summed over its nodes: each search makes two lookups (its
+     * page of hits and its facets), and the report says how many the cache answered.
+     */
+    private record RequestCache(long hits, long misses) {
+
+        static RequestCache read(URI openSearch) {
+            JsonNode nodes = new JsonHttp(null)
+                    .required("GET", openSearch.resolve("/_nodes/stats/indices/request_cache"), null)
+                    .get("nodes");
+            long hits = 0;
+            long misses = 0;
+            for (JsonNode node : nodes.values()) {
+                JsonNode cache = node.at("/indices/request_cache");
+                hits += cache.get("hit_count").asLong();
+                misses += cache.get("miss_count").asLong();
+            }
+            return new RequestCache(hits, misses);
+        }
+
+        String since(RequestCache before) {
+            long answered = hits - before.hits;
+            long lookups = answered + misses - before.misses;
+            return String.format(
+                    Locale.ROOT,
+                    "OpenSearch request cache, warm-up included: %d of %d lookups answered (%.0f%%)",
+                    answered,
+                    lookups,
+                    lookups == 0 ? 0.0 : 100.0 * answered / lookups);
         }
     }
 
