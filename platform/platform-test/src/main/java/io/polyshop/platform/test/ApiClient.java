@@ -27,6 +27,11 @@ public final class ApiClient {
         this("http://127.0.0.1:" + port, Map.of());
     }
 
+    /** A client for anything else that speaks HTTP, an engine's REST API for instance. */
+    public static ApiClient at(String baseUrl) {
+        return new ApiClient(baseUrl, Map.of());
+    }
+
     private ApiClient(String base, Map<String, String> headers) {
         this.base = base;
         this.headers = Map.copyOf(headers);

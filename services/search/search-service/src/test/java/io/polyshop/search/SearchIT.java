@@ -36,6 +36,10 @@ class SearchIT {
     /** Words no other test's products contain, so that each test counts only its own hits. */
     private final String marker = TestWords.unique("zq");
 
+    /** This class's own alias, so that its searches and the cache counts are its own. */
+    private static final String INDEX =
+            "products-it-" + UUID.randomUUID().toString().substring(0, 8);
+
     @LocalServerPort
     int port;
 
@@ -54,9 +58,7 @@ class SearchIT {
         SpringEngineProperties.kafka(registry);
         TestTokens.register(registry);
         registry.add("polyshop.search.opensearch-url", TestEngines::openSearchUrl);
-        registry.add(
-                "polyshop.search.index",
-                () -> "products-it-" + UUID.randomUUID().toString().substring(0, 8));
+        registry.add("polyshop.search.index", () -> INDEX);
     }
 
     @BeforeEach
@@ -111,6 +113,42 @@ class SearchIT {
         assertThat(typo.get("hits").get(0).get("highlights").get("name").get(0).asString())
                 .contains("<em>Ultrabook</em>");
         assertThat(typo.get("hits").get(0).get("price").decimalValue()).isEqualByComparingTo("999.90");
+    }
+
+    @Test
+    void forgivesOneTypoFromFourLettersAndTwoFromEight() {
+        ProductSnapshot aero = laptop("Aero Ultrabook", "Acme", "999.90", 16);
+        catalog.published(aero);
+        catalog.published(laptop("Granite Workstation", "Globex", "1899.00", 64));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(names("q=" + marker)).hasSize(2));
+
+        assertThat(names("q=" + encode("aeor " + marker))).containsExactly(aero.name());
+        assertThat(names("q=" + encode("ulrtabuok " + marker))).containsExactly(aero.name());
+        assertThat(names("q=" + encode("grenute " + marker))).isEmpty();
+    }
+
+    @Test
+    void answersARepeatedSearchFromOpenSearchsRequestCache() {
+        catalog.published(laptop("Nimbus", "Acme", "599.00", 8));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(names("q=" + marker)).hasSize(1));
+
+        String query = "q=" + encode("nimbus " + marker) + "&sort=price_asc";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            find(query);
+            long before = requestCacheHits();
+            find(query);
+            assertThat(requestCacheHits() - before)
+                    .as("lookups answered from the cache: the page of hits and the facets")
+                    .isEqualTo(2);
+        });
+    }
+
+    private long requestCacheHits() {
+        Response stats = ApiClient.at(TestEngines.openSearchUrl()).get("/" + INDEX + "/_stats/request_cache");
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
+        return stats.json().at("/_all/total/request_cache/hit_count").asLong();
     }
 
     @Test

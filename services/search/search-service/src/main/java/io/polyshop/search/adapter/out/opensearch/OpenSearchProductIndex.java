@@ -129,15 +129,17 @@ public class OpenSearchProductIndex implements ProductIndex {
     /**
      * Two searches in one round trip: the page of hits (no counting beyond what the page needs, so
      * Lucene can skip documents that cannot make the page) and, separately, the facets and the total
-     * (no hits, so OpenSearch's shard request cache keeps them until the index next changes; shoppers
-     * narrowing the same search in different orders or pages reuse them).
+     * (shoppers narrowing the same search in different orders or pages reuse them). OpenSearch's
+     * shard request cache keeps both until the index next refreshes with a change; it keeps pages of
+     * hits only when asked, so both searches ask.
      */
     @Override
     public SearchResults search(ProductQuery query) {
         Query matching = ProductQueries.matching(query);
         try {
             MsearchResponse<ProductDocument> response = client.msearch(
-                    search -> search.searches(hits -> hits.header(header -> header.index(alias))
+                    search -> search.searches(hits -> hits.header(
+                                            header -> header.index(alias).requestCache(true))
                                     .body(body -> body.query(matching)
                                             .from(query.page() * query.size())
                                             .size(query.size())
