@@ -99,14 +99,19 @@ class SearchIT {
                 Map.of("ramGb", ramGb, "touchscreen", false));
     }
 
-    @Test
-    void findsPublishedProductsDespiteTyposAndHighlightsTheMatch() {
+    /** An ultrabook and a workstation, both findable; answers the ultrabook. */
+    private ProductSnapshot publishTwoLaptops() {
         ProductSnapshot aero = laptop("Aero Ultrabook", "Acme", "999.90", 16);
         catalog.published(aero);
         catalog.published(laptop("Granite Workstation", "Globex", "1899.00", 64));
-
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(names("q=" + marker)).hasSize(2));
+        return aero;
+    }
+
+    @Test
+    void findsPublishedProductsDespiteTyposAndHighlightsTheMatch() {
+        ProductSnapshot aero = publishTwoLaptops();
 
         JsonNode typo = find("q=" + encode("ultrabok " + marker));
         assertThat(hitNames(typo)).containsExactly(aero.name());
@@ -117,11 +122,7 @@ class SearchIT {
 
     @Test
     void forgivesOneTypoFromFourLettersAndTwoFromEight() {
-        ProductSnapshot aero = laptop("Aero Ultrabook", "Acme", "999.90", 16);
-        catalog.published(aero);
-        catalog.published(laptop("Granite Workstation", "Globex", "1899.00", 64));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(names("q=" + marker)).hasSize(2));
+        ProductSnapshot aero = publishTwoLaptops();
 
         assertThat(names("q=" + encode("aeor " + marker))).containsExactly(aero.name());
         assertThat(names("q=" + encode("ulrtabuok " + marker))).containsExactly(aero.name());
