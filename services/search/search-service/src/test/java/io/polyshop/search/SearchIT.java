@@ -33,12 +33,12 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles("test")
 class SearchIT {
 
-    /** Words no other test's products contain, so that each test counts only its own hits. */
-    private final String marker = TestWords.unique("zq");
-
     /** This class's own alias, so that its searches and the cache counts are its own. */
     private static final String INDEX =
             "products-it-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /** Words no other test's products contain, so that each test counts only its own hits. */
+    private final String marker = TestWords.unique("zq");
 
     @LocalServerPort
     int port;

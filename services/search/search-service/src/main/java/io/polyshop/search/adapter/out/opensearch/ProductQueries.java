@@ -83,9 +83,9 @@ final class ProductQueries {
      * dictionaries: expanding every word to its near misses there made the benchmark's texts about
      * a fifth slower to match, for matches shoppers rarely mean.
      *
-     * <p>One typo from four letters, two from eight. OpenSearch builds the typo automata for every
-     * search, even one its request cache then answers; allowing two typos from six letters made
-     * building them more than half of its work under the benchmark.
+     * <p>One typo from four letters, two from eight. OpenSearch expands the typos of every search,
+     * even one its request cache then answers; with two typos from six letters that expansion was
+     * more than half of its work under the benchmark (ADR 0014).
      */
     private static Query despiteTypos(String text) {
         return Query.of(q -> q.multiMatch(match -> match.query(text)
