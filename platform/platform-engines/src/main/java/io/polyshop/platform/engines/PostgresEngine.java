@@ -10,42 +10,59 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
 
-/** A real PostgreSQL server (zonky's embedded binaries), data kept in {@code dataDirectory}. */
+/**
+ * A real PostgreSQL server (zonky's embedded binaries), data kept in {@code dataDirectory}. It can
+ * be stopped and started again on the same port and data, which is how outage tests take a
+ * service's database away and bring it back.
+ */
 public final class PostgresEngine implements Engine {
 
     public static final String SUPERUSER = "postgres";
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-    private final EmbeddedPostgres postgres;
+    private final int port;
     private final Path dataDirectory;
+    private EmbeddedPostgres postgres;
 
-    private PostgresEngine(EmbeddedPostgres postgres, Path dataDirectory) {
-        this.postgres = postgres;
+    private PostgresEngine(int port, Path dataDirectory) {
+        this.port = port;
         this.dataDirectory = dataDirectory;
     }
 
     public static PostgresEngine start(int port, Path dataDirectory) {
+        PostgresEngine engine = new PostgresEngine(port, dataDirectory);
+        engine.start();
+        return engine;
+    }
+
+    /** Starts the server, or starts it again after {@link #close()}; a running one is left alone. */
+    public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
         try {
-            return new PostgresEngine(
-                    EmbeddedPostgres.builder()
-                            .setPort(port)
-                            .setDataDirectory(dataDirectory)
-                            .setCleanDataDirectory(false)
-                            // Whoever started the server stops it, after the services that use it; a hook of
-                            // its own would stop it first, and those services would hang on their way down.
-                            .setRegisterShutdownHook(false)
-                            .setServerConfig("listen_addresses", LoopbackPorts.HOST)
-                            .setServerConfig("max_connections", "200")
-                            .setServerConfig("fsync", "off")
-                            // Statement counts per database, read by ./polyshop bench checkout.
-                            .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                            .setServerConfig("pg_stat_statements.track", "top")
-                            .setServerConfig("pg_stat_statements.track_utility", "off")
-                            .start(),
-                    dataDirectory);
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    // Whoever started the server stops it, after the services that use it; a hook of
+                    // its own would stop it first, and those services would hang on their way down.
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("listen_addresses", LoopbackPorts.HOST)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off")
+                    // Statement counts per database, read by ./polyshop bench checkout.
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "top")
+                    .setServerConfig("pg_stat_statements.track_utility", "off")
+                    .start();
         } catch (IOException e) {
             throw new EngineStartException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
     }
 
     @Override
@@ -55,7 +72,7 @@ public final class PostgresEngine implements Engine {
 
     @Override
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     @Override
@@ -75,7 +92,7 @@ public final class PostgresEngine implements Engine {
     public void createDatabase(String database, String owner, String password) {
         requireIdentifier(database);
         requireIdentifier(owner);
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = running().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             if (!exists(statement, "select 1 from pg_roles where rolname = '" + owner + "'")) {
                 statement.execute("create role \"" + owner + "\" login password '" + password.replace("'", "''") + "'");
@@ -102,13 +119,20 @@ public final class PostgresEngine implements Engine {
                 "local all all scram-sha-256",
                 "host  all all 127.0.0.1/32 scram-sha-256",
                 "");
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = running().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             Files.writeString(dataDirectory.resolve("pg_hba.conf"), rules);
             statement.execute("select pg_reload_conf()");
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not require passwords on PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    private synchronized EmbeddedPostgres running() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL on port " + port + " is stopped");
+        }
+        return postgres;
     }
 
     private static boolean exists(Statement statement, String query) throws SQLException {
@@ -123,12 +147,18 @@ public final class PostgresEngine implements Engine {
         }
     }
 
+    /** Stops the server; {@link #start()} brings it back on the same port with the same data. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            postgres = null;
         }
     }
 }

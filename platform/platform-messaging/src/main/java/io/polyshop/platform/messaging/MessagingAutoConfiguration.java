@@ -6,9 +6,13 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.polyshop.platform.resilience.TransientFailures;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,6 +33,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -37,8 +42,11 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -104,15 +112,60 @@ public class MessagingAutoConfiguration {
         raw.setValueDeserializer(new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
     }
 
-    /** After {@code max-attempts} failed handlings a record goes to {@code <topic>.dlt}; the partition moves on. */
+    /**
+     * What happens to a record a listener failed on, by the kind of failure (docs/adr/0015):
+     * <ul>
+     *   <li>transient (a store or broker away, a timeout): tried again after a pause that doubles,
+     *       with jitter, up to {@code max-transient-backoff}, for as long as it takes; the partition
+     *       waits, so nothing behind it overtakes it and nothing is dead-lettered by an outage;
+     *   <li>permanent (not a CloudEvent, unreadable data, an invalid value): straight to
+     *       {@code <topic>.dlt}, where an ADMIN replays it after the fix;
+     *   <li>anything else: {@code max-attempts} tries, {@code retry-interval} apart, then the
+     *       dead-letter topic.
+     * </ul>
+     */
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(
             KafkaTemplate<String, Object> polyshopEventTemplate, MessagingProperties settings) {
         var recoverer = new DeadLetterPublishingRecoverer(
                 polyshopEventTemplate,
                 (record, failure) -> new TopicPartition(record.topic() + settings.deadLetterSuffix(), -1));
-        return new DefaultErrorHandler(
+        DefaultErrorHandler handler = new DefaultErrorHandler(
                 recoverer, new FixedBackOff(settings.retryInterval().toMillis(), settings.maxAttempts() - 1L));
+        handler.setBackOffFunction(
+                (record, failure) -> TransientFailures.isTransient(failure) ? untilItPasses(settings) : null);
+        handler.addNotRetryableExceptions(IllegalArgumentException.class, JacksonException.class);
+        return handler;
+    }
+
+    private static BackOff untilItPasses(MessagingProperties settings) {
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(settings.transientBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(settings.maxTransientBackoff().toMillis());
+        backOff.setJitter(settings.transientBackoff().toMillis() / 2);
+        return backOff;
+    }
+
+    @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    DeadLetterDepth deadLetterDepth(
+            KafkaProperties kafka,
+            MessagingProperties settings,
+            MeterRegistry registry,
+            ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        return new DeadLetterDepth(
+                kafka.buildAdminProperties(),
+                () -> listeners.getIfAvailable() == null
+                        ? List.of()
+                        : listeners.getIfAvailable().getListenerContainers().stream()
+                                .map(container ->
+                                        container.getContainerProperties().getTopics())
+                                .filter(Objects::nonNull)
+                                .flatMap(Arrays::stream)
+                                .toList(),
+                settings.deadLetterSuffix(),
+                settings.maxDeadLetters(),
+                registry);
     }
 
     @Bean

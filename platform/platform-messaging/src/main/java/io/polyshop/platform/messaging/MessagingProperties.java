@@ -6,10 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings under {@code polyshop.messaging}.
  *
- * @param maxAttempts handling attempts before a consumed event goes to the dead-letter topic
+ * @param maxAttempts handling attempts before a consumed event that failed for a reason that is
+ *     neither transient nor known to be permanent goes to the dead-letter topic
  * @param retryInterval pause between those attempts
+ * @param transientBackoff first pause after a transient failure (a store or broker away, a
+ *     timeout); it doubles, with jitter, up to {@code maxTransientBackoff}, and the partition waits
+ *     until the event is handled: a transient failure never dead-letters anything
+ * @param maxTransientBackoff the longest of those pauses
  * @param deadLetterSuffix appended to a topic's name to name its dead-letter topic
  * @param maxConsumerLag records a consumer may trail its partition before health reports DOWN
+ * @param maxDeadLetters dead letters waiting for a replay before health reports DOWN
  * @param outbox the relay's settings
  * @param dynamodb where the DynamoDB outbox keeps its events
  */
@@ -17,20 +23,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record MessagingProperties(
         Integer maxAttempts,
         Duration retryInterval,
+        Duration transientBackoff,
+        Duration maxTransientBackoff,
         String deadLetterSuffix,
         Long maxConsumerLag,
+        Long maxDeadLetters,
         Relay outbox,
         DynamoDb dynamodb) {
 
     public MessagingProperties {
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         retryInterval = retryInterval == null ? Duration.ofMillis(200) : retryInterval;
+        transientBackoff = transientBackoff == null ? Duration.ofMillis(200) : transientBackoff;
+        maxTransientBackoff = maxTransientBackoff == null ? Duration.ofSeconds(10) : maxTransientBackoff;
         deadLetterSuffix = deadLetterSuffix == null ? ".dlt" : deadLetterSuffix;
         maxConsumerLag = maxConsumerLag == null ? 10_000L : maxConsumerLag;
+        maxDeadLetters = maxDeadLetters == null ? 0L : maxDeadLetters;
         outbox = outbox == null ? new Relay(null, null, null, null, null, null, null) : outbox;
         dynamodb = dynamodb == null ? new DynamoDb(null, null) : dynamodb;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("polyshop.messaging.max-attempts must be at least 1");
+        }
+        if (transientBackoff.isNegative()
+                || transientBackoff.isZero()
+                || maxTransientBackoff.compareTo(transientBackoff) < 0) {
+            throw new IllegalArgumentException("polyshop.messaging.transient-backoff must be positive and at most"
+                    + " polyshop.messaging.max-transient-backoff");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,16 @@ class EventEnvelopesTest {
 
     @Test
     void refusesSettingsThatWouldNeverDeadLetter() {
-        assertThatThrownBy(() -> new MessagingProperties(0, null, null, null, null, null))
+        assertThatThrownBy(() -> new MessagingProperties(0, null, null, null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("max-attempts");
+    }
+
+    @Test
+    void refusesATransientBackoffThatDoesNotGrowTowardsItsLimit() {
+        assertThatThrownBy(() -> new MessagingProperties(
+                        null, null, Duration.ofSeconds(20), Duration.ofSeconds(10), null, null, null, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("transient-backoff");
     }
 }

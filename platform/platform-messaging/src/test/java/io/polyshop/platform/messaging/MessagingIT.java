@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import io.polyshop.platform.engines.KafkaEngine;
+import io.polyshop.platform.engines.PostgresEngine;
 import io.polyshop.platform.messaging.sample.SampleApplication;
 import io.polyshop.platform.messaging.sample.SampleOrders;
 import io.polyshop.platform.messaging.sample.SampleProjection;
@@ -74,6 +75,9 @@ class MessagingIT {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    DeadLetterDepth deadLetterDepth;
 
     @Autowired
     Outbox outbox;
@@ -251,13 +255,72 @@ class MessagingIT {
         await().atMost(DEADLINE).until(() -> subjectsOn(deadLetterTopic).contains(poison));
         assertThat(appliedCount(poison)).isZero();
 
-        projection.fixPoison();
+        projection.fix(poison);
         assertThat(deadLetters.replay(deadLetterTopic)).isGreaterThanOrEqualTo(1);
 
         awaitApplied(poison, 1);
         assertThat(deadLetters.replay(deadLetterTopic))
                 .as("a second replay finds nothing new")
                 .isZero();
+    }
+
+    @Test
+    void ridesOutAStoreOutageHoldingThePartitionAndDeadLettersNothing() {
+        PostgresEngine postgres = TestEngines.embeddedPostgres();
+        List<String> ids = IntStream.range(0, 10)
+                .mapToObj(i -> "store-outage-" + i + "-" + UUID.randomUUID())
+                .toList();
+        int failedBefore = projection.failedDeliveries();
+
+        postgres.close();
+        try {
+            ids.forEach(id -> send(
+                    id,
+                    envelopes.envelope("polyshop.sample.order-placed.v1", id, "{}".getBytes(StandardCharsets.UTF_8))));
+            await().atMost(DEADLINE)
+                    .alias("deliveries failed on the missing store for a while")
+                    .until(() -> projection.failedDeliveries() >= failedBefore + 4);
+        } finally {
+            postgres.start();
+        }
+
+        ids.forEach(id -> awaitApplied(id, 1));
+        assertThat(subjectsOn(deadLetters.deadLetterTopicOf(SampleOrders.TOPIC)))
+                .doesNotContainAnyElementsOf(ids);
+    }
+
+    @Test
+    void sendsABadPayloadToTheDeadLettersAtOnceAndReportsTheDepthUntilItIsReplayed() {
+        String poison = "poison-depth-" + UUID.randomUUID();
+        String deadLetterTopic = deadLetters.deadLetterTopicOf(SampleOrders.TOPIC);
+        deadLetters.replay(deadLetterTopic);
+        await().atMost(DEADLINE)
+                .until(() -> deadLetterDepth.health().getStatus().getCode().equals("UP"));
+        int failedBefore = projection.failedDeliveries();
+
+        send(
+                poison,
+                envelopes.envelope("polyshop.sample.order-placed.v1", poison, "{}".getBytes(StandardCharsets.UTF_8)));
+
+        await().atMost(DEADLINE).until(() -> subjectsOn(deadLetterTopic).contains(poison));
+        assertThat(projection.failedDeliveries())
+                .as("an event that can never be applied is not tried again")
+                .isEqualTo(failedBefore + 1);
+        await().atMost(DEADLINE)
+                .until(() -> deadLetterDepth.health().getStatus().getCode().equals("DOWN"));
+        assertThat(deadLetterDepth.depths()).containsEntry(deadLetterTopic, 1L);
+        assertThat(meters.get("polyshop.deadletter.depth")
+                        .tag("topic", deadLetterTopic)
+                        .gauge()
+                        .value())
+                .isEqualTo(1.0);
+
+        projection.fix(poison);
+        deadLetters.replay(deadLetterTopic);
+
+        awaitApplied(poison, 1);
+        await().atMost(DEADLINE).until(() -> deadLetterDepth.depths().get(deadLetterTopic) == 0L);
+        assertThat(deadLetterDepth.health().getStatus().getCode()).isEqualTo("UP");
     }
 
     @Test
@@ -318,7 +381,8 @@ class MessagingIT {
     }
 
     private void awaitApplied(String orderId, int events) {
-        await().atMost(DEADLINE).until(() -> appliedCount(orderId) >= events);
+        // The database may still be starting after an outage test.
+        await().atMost(DEADLINE).ignoreExceptions().until(() -> appliedCount(orderId) >= events);
         assertThat(appliedCount(orderId)).isEqualTo(events);
     }
 

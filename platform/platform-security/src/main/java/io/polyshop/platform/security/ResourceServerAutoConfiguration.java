@@ -103,6 +103,8 @@ public class ResourceServerAutoConfiguration {
                     requests.requestMatchers(
                                     "/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error")
                             .permitAll();
+                    // The operator's endpoints (dead-letter replay, parked events, ...) are for admins only.
+                    requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
                     for (PublicEndpoints.Endpoint endpoint : open) {
                         requests.requestMatchers(PathPatternRequestMatcher.withDefaults()
                                         .matcher(endpoint.method(), endpoint.pattern()))

@@ -79,6 +79,17 @@ class SecurityIT {
     }
 
     @Test
+    void keepsTheOperatorsEndpointsForAdmins() throws Exception {
+        var customer = get("/actuator/info", TOKENS.valid("customer-1", "CUSTOMER"));
+        var support = get("/actuator/info", TOKENS.valid("support-1", "SUPPORT"));
+        var admin = get("/actuator/info", TOKENS.valid("admin-1", "ADMIN"));
+
+        assertThat(customer.statusCode()).isEqualTo(403);
+        assertThat(support.statusCode()).isEqualTo(403);
+        assertThat(admin.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void answersAnotherCustomersResourceWith404AsIfItDidNotExist() throws Exception {
         var owner = get("/api/v1/carts/customer-1", TOKENS.valid("customer-1", "CUSTOMER"));
         var stranger = get("/api/v1/carts/customer-1", TOKENS.valid("customer-2", "CUSTOMER"));

@@ -97,6 +97,18 @@ public final class TestEngines {
         return kafka();
     }
 
+    /**
+     * The embedded PostgreSQL server itself, for tests that take the store away and bring it back.
+     * Such tests cannot run against an external server, and say so.
+     */
+    public static PostgresEngine embeddedPostgres() {
+        if (ExternalEngine.POSTGRES.address().isPresent()) {
+            throw new IllegalStateException("This test stops and restarts PostgreSQL; unset "
+                    + ExternalEngine.POSTGRES.variable() + " to run it against the embedded one.");
+        }
+        return postgres();
+    }
+
     public static String dynamoDbEndpoint() {
         return ExternalEngine.DYNAMODB.address().orElseGet(() -> dynamoDb().address());
     }
