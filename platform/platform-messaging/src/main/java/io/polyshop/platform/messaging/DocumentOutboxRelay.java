@@ -6,13 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,7 +21,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.support.SendResult;
 
 /**
  * Publishes the events waiting in documents' {@value DocumentOutbox#FIELD} arrays, keyed by
@@ -35,11 +33,13 @@ import org.springframework.kafka.support.SendResult;
  * partial index that reads every document, so it is kept out of the path of each write.
  *
  * <p>A round sends all the events of its documents (each document's in array order, on the
- * idempotent producer that keeps a key's order), waits for Kafka's acknowledgements and pulls each
- * document's acknowledged prefix out by id, in one update that leaves events pushed meanwhile in
- * place. An event behind a refused one in its document is not pulled, so it goes out again after
- * it. One instance relays at a time: it holds a lease document that it renews every round and that
- * others may take once it expired.
+ * idempotent producer that keeps a key's order), waits for Kafka's acknowledgements and pulls the
+ * acknowledged events out by id, in one update that leaves events pushed meanwhile in place; what
+ * Kafka acknowledged is never sent again. An event Kafka refuses for what it is (too large, an
+ * invalid topic) is parked ({@link DocumentParkedEvents}) and pulled too, so it never blocks its
+ * document; one that failed for a reason that may pass stays for the next round. One instance
+ * relays at a time: it holds a lease document that it renews every round and that others may take
+ * once it expired.
  */
 public class DocumentOutboxRelay extends RelayLoop {
 
@@ -50,6 +50,7 @@ public class DocumentOutboxRelay extends RelayLoop {
     private final KafkaOperations<String, Object> kafka;
     private final MessagingProperties.Relay settings;
     private final Clock clock;
+    private final DocumentParkedEvents parked;
     private final String instance = UUID.randomUUID().toString();
     private final Map<String, Set<Object>> written = new ConcurrentHashMap<>();
     private boolean leaseHeld;
@@ -65,6 +66,12 @@ public class DocumentOutboxRelay extends RelayLoop {
         this.kafka = kafka;
         this.settings = settings;
         this.clock = clock;
+        this.parked = new DocumentParkedEvents(mongo, clock, this::wakeUp);
+    }
+
+    /** Where this relay parks the events Kafka refuses for good. */
+    public DocumentParkedEvents parkedEvents() {
+        return parked;
     }
 
     /** Called after a write that pushed events onto document {@code id} of {@code collection}. */
@@ -131,7 +138,7 @@ public class DocumentOutboxRelay extends RelayLoop {
     private Round sweep() {
         int published = 0;
         for (String collection : mongo.getCollectionNames()) {
-            if (collection.startsWith("system.") || collection.equals(LEASE_COLLECTION)) {
+            if (!holdsAggregates(collection)) {
                 continue;
             }
             Query withPending = new Query(
@@ -148,51 +155,48 @@ public class DocumentOutboxRelay extends RelayLoop {
     }
 
     private Round publish(String collection, List<Document> documents) {
-        // Everything is sent before anything is awaited; the idempotent producer keeps each key's order.
-        List<List<CompletableFuture<SendResult<String, Object>>>> sends = new ArrayList<>(documents.size());
+        List<Pending> batch = new ArrayList<>();
         for (Document document : documents) {
-            List<CompletableFuture<SendResult<String, Object>>> sent = new ArrayList<>();
             for (Document event : pendingIn(document)) {
-                try {
-                    sent.add(kafka.send(toRecord(event)));
-                } catch (RuntimeException e) {
-                    sent.add(CompletableFuture.failedFuture(e));
-                    break;
-                }
-            }
-            sends.add(sent);
-        }
-        List<Object> acknowledged = new ArrayList<>();
-        List<Object> touched = new ArrayList<>();
-        Exception failure = null;
-        for (int d = 0; d < documents.size(); d++) {
-            List<Document> events = pendingIn(documents.get(d));
-            List<CompletableFuture<SendResult<String, Object>>> sent = sends.get(d);
-            for (int i = 0; i < sent.size(); i++) {
-                try {
-                    sent.get(i).get();
-                    acknowledged.add(events.get(i).get("id"));
-                    if (i == 0) {
-                        touched.add(documents.get(d).get("_id"));
-                    }
-                } catch (ExecutionException e) {
-                    failure = e.getCause() instanceof Exception cause ? cause : e;
-                    break;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = e;
-                    break;
-                }
+                batch.add(new Pending(document.get("_id"), event));
             }
         }
-        if (!acknowledged.isEmpty()) {
-            // Pulls only the acknowledged ids: events pushed meanwhile stay for the next round.
+        OutboxSends.Round round = OutboxSends.send(kafka, batch, pending -> toRecord(pending.event()));
+        List<Object> done = new ArrayList<>();
+        Set<Object> touched = new LinkedHashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending pending = batch.get(i);
+            switch (round.outcomes().get(i)) {
+                case OutboxSends.Acknowledged ignored ->
+                    done.add(pending.event().get("id"));
+                case OutboxSends.Refused refused -> {
+                    parked.park(collection, pending.documentId(), pending.event(), refused.reason());
+                    done.add(pending.event().get("id"));
+                }
+                default -> {
+                    continue;
+                }
+            }
+            touched.add(pending.documentId());
+        }
+        if (!done.isEmpty()) {
+            // Pulls only these ids: events pushed meanwhile, and those that may still go through, stay.
             mongo.updateMulti(
                     new Query(Criteria.where("_id").in(touched)),
-                    new Update().pull(DocumentOutbox.FIELD, new Document("id", new Document("$in", acknowledged))),
+                    new Update().pull(DocumentOutbox.FIELD, new Document("id", new Document("$in", done))),
                     collection);
         }
-        return new Round(acknowledged.size(), failure);
+        return new Round(round.handled(), round.firstFailure());
+    }
+
+    /** An event waiting in its document. */
+    private record Pending(Object documentId, Document event) {}
+
+    /** Whether {@code collection} can hold the service's aggregates, rather than the relay's own records. */
+    static boolean holdsAggregates(String collection) {
+        return !collection.startsWith("system.")
+                && !collection.equals(LEASE_COLLECTION)
+                && !collection.equals(DocumentParkedEvents.COLLECTION);
     }
 
     private static List<Document> pendingIn(Document document) {

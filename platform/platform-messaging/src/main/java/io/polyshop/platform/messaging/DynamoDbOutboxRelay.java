@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.support.SendResult;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -22,9 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Publishes the DynamoDB outbox: each round queries every shard in sequence order, sends what it
- * found (all sends first, then the acknowledgements), and deletes the acknowledged events up to
- * the first refusal in each shard, so a refused event and everything after it go out again, in
- * order. One instance relays at a time, holding a lease item it renews every round.
+ * found (all sends first, then the acknowledgements), and deletes every acknowledged event, so
+ * nothing Kafka has is sent again. An event Kafka refuses for what it is (too large, an invalid
+ * topic) is moved to the parked partition ({@link DynamoDbParkedEvents}); one that failed for a
+ * reason that may pass stays for the next round. One instance relays at a time, holding a lease
+ * item it renews every round.
  */
 public class DynamoDbOutboxRelay extends RelayLoop {
 
@@ -39,6 +38,7 @@ public class DynamoDbOutboxRelay extends RelayLoop {
     private final KafkaOperations<String, Object> kafka;
     private final MessagingProperties.Relay settings;
     private final Clock clock;
+    private final DynamoDbParkedEvents parked;
     private final String instance = UUID.randomUUID().toString();
     private long leaseExpiresAt;
     private long nextSweep;
@@ -58,6 +58,12 @@ public class DynamoDbOutboxRelay extends RelayLoop {
         this.kafka = kafka;
         this.settings = settings;
         this.clock = clock;
+        this.parked = new DynamoDbParkedEvents(dynamo, table, shards, clock, this::wakeUp);
+    }
+
+    /** Where this relay parks the events Kafka refuses for good. */
+    public DynamoDbParkedEvents parkedEvents() {
+        return parked;
     }
 
     /** Called after a commit that added events to {@code shards}: the next round looks there at once. */
@@ -114,30 +120,17 @@ public class DynamoDbOutboxRelay extends RelayLoop {
                         .consistentRead(true)
                         .limit(limit))
                 .items();
-        List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>(events.size());
-        for (Map<String, AttributeValue> event : events) {
-            try {
-                sends.add(kafka.send(toRecord(event)));
-            } catch (RuntimeException refused) {
-                sends.add(CompletableFuture.failedFuture(refused));
-                break;
-            }
-        }
+        OutboxSends.Round round = OutboxSends.send(kafka, events, DynamoDbOutboxRelay::toRecord);
         List<Map<String, AttributeValue>> acknowledged = new ArrayList<>();
-        Exception failure = null;
-        for (int i = 0; i < sends.size() && failure == null; i++) {
-            try {
-                sends.get(i).get();
-                acknowledged.add(events.get(i));
-            } catch (ExecutionException e) {
-                failure = e.getCause() instanceof Exception cause ? cause : e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = e;
+        for (int i = 0; i < events.size(); i++) {
+            switch (round.outcomes().get(i)) {
+                case OutboxSends.Acknowledged ignored -> acknowledged.add(events.get(i));
+                case OutboxSends.Refused refused -> parked.park(events.get(i), refused.reason());
+                default -> {}
             }
         }
         delete(acknowledged);
-        return new Round(acknowledged.size(), failure);
+        return new Round(round.handled(), round.firstFailure());
     }
 
     private void delete(List<Map<String, AttributeValue>> events) {

@@ -198,13 +198,19 @@ public class MessagingAutoConfiguration {
         }
 
         @Bean
+        JdbcParkedEvents parkedEvents(JdbcClient jdbc, MessagingSchema messagingSchema) {
+            return new JdbcParkedEvents(jdbc);
+        }
+
+        @Bean
         OutboxRelay outboxRelay(
                 JdbcClient jdbc,
                 MessagingSchema messagingSchema,
                 TransactionTemplate transactions,
                 KafkaTemplate<String, Object> polyshopEventTemplate,
+                JdbcParkedEvents parkedEvents,
                 MessagingProperties settings) {
-            return new OutboxRelay(jdbc, transactions, polyshopEventTemplate, settings.outbox());
+            return new OutboxRelay(jdbc, transactions, polyshopEventTemplate, parkedEvents, settings.outbox());
         }
 
         @Bean
@@ -225,13 +231,8 @@ public class MessagingAutoConfiguration {
 
         @Bean
         OutboxBacklog outboxBacklog(
-                JdbcClient jdbc,
-                MessagingSchema messagingSchema,
-                MessagingProperties settings,
-                ObjectProvider<MeterRegistry> registry) {
-            OutboxBacklog backlog = new OutboxBacklog(jdbc, settings.outbox().unhealthyAge());
-            registry.ifAvailable(backlog::bindTo);
-            return backlog;
+                JdbcParkedEvents parkedEvents, MessagingProperties settings, ObjectProvider<MeterRegistry> registry) {
+            return backlog(parkedEvents::backlog, settings, registry);
         }
     }
 
@@ -257,6 +258,19 @@ public class MessagingAutoConfiguration {
                 ObjectProvider<Tracer> tracer,
                 ObjectProvider<Propagator> propagator) {
             return new DocumentOutbox(envelopes, json, traceParent(tracer, propagator), relay::wakeUp);
+        }
+
+        @Bean
+        DocumentParkedEvents documentParkedEvents(DocumentOutboxRelay relay) {
+            return relay.parkedEvents();
+        }
+
+        @Bean
+        OutboxBacklog outboxBacklog(
+                DocumentParkedEvents parkedEvents,
+                MessagingProperties settings,
+                ObjectProvider<MeterRegistry> registry) {
+            return backlog(parkedEvents::backlog, settings, registry);
         }
     }
 
@@ -303,6 +317,27 @@ public class MessagingAutoConfiguration {
             outbox.ensureTable();
             return outbox;
         }
+
+        @Bean
+        DynamoDbParkedEvents dynamoDbParkedEvents(DynamoDbOutboxRelay relay) {
+            return relay.parkedEvents();
+        }
+
+        @Bean
+        OutboxBacklog outboxBacklog(
+                DynamoDbParkedEvents parkedEvents,
+                DynamoDbOutbox outbox,
+                MessagingProperties settings,
+                ObjectProvider<MeterRegistry> registry) {
+            return backlog(parkedEvents::backlog, settings, registry);
+        }
+    }
+
+    private static OutboxBacklog backlog(
+            OutboxBacklog.Measure measure, MessagingProperties settings, ObjectProvider<MeterRegistry> registry) {
+        OutboxBacklog backlog = new OutboxBacklog(measure, settings.outbox().unhealthyAge());
+        registry.ifAvailable(backlog::bindTo);
+        return backlog;
     }
 
     private static Supplier<String> traceParent(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {

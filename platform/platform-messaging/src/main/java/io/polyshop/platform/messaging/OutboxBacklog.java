@@ -5,35 +5,36 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * How far the relay is behind: pending events and the age of the oldest, as metrics
- * ({@code polyshop.outbox.backlog}, {@code polyshop.outbox.oldest.age}) and as a health check that
- * turns DOWN when the oldest pending event is older than the configured threshold. An event the
- * relay has sent counts as pending until its next round marks it, at most one idle poll later.
+ * How far the relay is behind, whichever store the outbox is in: pending events and the age of
+ * the oldest, and the events parked because Kafka refused them, as metrics
+ * ({@code polyshop.outbox.backlog}, {@code polyshop.outbox.oldest.age}, {@code polyshop.outbox.parked})
+ * and as a health check that turns DOWN when the oldest pending event is older than the configured
+ * threshold or when any event is parked (it needs an operator). An event the relay has sent counts
+ * as pending until its next round marks it, at most one idle poll later.
  */
 public class OutboxBacklog implements HealthIndicator {
 
-    private final JdbcClient jdbc;
+    /** What the outbox holds now. */
+    public record Snapshot(long pending, Duration oldestAge, long parked) {}
+
+    /** Counts an outbox in its own store; one whose count is costly remembers it for a moment. */
+    @FunctionalInterface
+    public interface Measure {
+        Snapshot now();
+    }
+
+    private final Measure measure;
     private final Duration unhealthyAge;
 
-    public OutboxBacklog(JdbcClient jdbc, Duration unhealthyAge) {
-        this.jdbc = jdbc;
+    public OutboxBacklog(Measure measure, Duration unhealthyAge) {
+        this.measure = measure;
         this.unhealthyAge = unhealthyAge;
     }
 
-    public record Snapshot(long pending, Duration oldestAge) {}
-
     public Snapshot snapshot() {
-        return jdbc.sql("""
-                        select count(*) as pending,
-                               coalesce(extract(epoch from now() - min(created_at)), 0) as oldest_seconds
-                        from polyshop_messaging.outbox_event where published_at is null
-                        """)
-                .query((row, number) -> new Snapshot(
-                        row.getLong("pending"), Duration.ofMillis(Math.round(row.getDouble("oldest_seconds") * 1000))))
-                .single();
+        return measure.now();
     }
 
     public void bindTo(MeterRegistry registry) {
@@ -50,14 +51,22 @@ public class OutboxBacklog implements HealthIndicator {
                 .description("Age of the oldest unpublished outbox event")
                 .baseUnit("seconds")
                 .register(registry);
+        Gauge.builder(
+                        "polyshop.outbox.parked",
+                        this,
+                        backlog -> backlog.snapshot().parked())
+                .description("Outbox events Kafka refused, parked until an operator releases them")
+                .register(registry);
     }
 
     @Override
     public Health health() {
         Snapshot snapshot = snapshot();
-        Health.Builder health = snapshot.oldestAge().compareTo(unhealthyAge) > 0 ? Health.down() : Health.up();
-        return health.withDetail("pending", snapshot.pending())
+        boolean healthy = snapshot.oldestAge().compareTo(unhealthyAge) <= 0 && snapshot.parked() == 0;
+        return (healthy ? Health.up() : Health.down())
+                .withDetail("pending", snapshot.pending())
                 .withDetail("oldestAgeSeconds", snapshot.oldestAge().toSeconds())
+                .withDetail("parked", snapshot.parked())
                 .build();
     }
 }

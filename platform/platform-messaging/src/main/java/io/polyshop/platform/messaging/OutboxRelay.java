@@ -4,12 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -18,11 +15,13 @@ import org.springframework.transaction.support.TransactionOperations;
  *
  * <p>One relay is active per database at a time (a transaction-scoped advisory lock), which keeps
  * the order across several instances of a service. A round sends a batch, waits for Kafka's
- * acknowledgements and remembers the acknowledged prefix, which the next round marks published in
- * the statement that reads its batch (one statement per round instead of two; a relay that dies
- * in between sends those events again, which consumers already expect). The first refused event stops
- * the round, so nothing behind it overtakes it. While Kafka is away the relay retries with a
- * doubling pause; events keep accumulating in the table and go out once Kafka is back.
+ * acknowledgements and remembers the acknowledged events, which the next round marks published in
+ * the statement that reads its batch (one statement per round instead of two; a relay that dies in
+ * between sends those events again, which consumers already expect). What Kafka acknowledged is
+ * never sent again, even behind a failure. An event Kafka refuses for what it is (too large, an
+ * invalid topic) is parked with the reason ({@link JdbcParkedEvents}) instead of blocking the
+ * outbox; one that failed for a reason that may pass stays pending, and the relay retries with a
+ * doubling pause. Events accumulate in the table while Kafka is away and go out once it is back.
  */
 public class OutboxRelay extends RelayLoop {
 
@@ -33,6 +32,7 @@ public class OutboxRelay extends RelayLoop {
     private final TransactionOperations transactions;
     private final KafkaOperations<String, Object> kafka;
     private final MessagingProperties.Relay settings;
+    private final JdbcParkedEvents parked;
     private Instant nextCleanup = Instant.EPOCH;
 
     /** Rows Kafka acknowledged in the last round, not yet marked published. Touched by the relay thread only. */
@@ -42,15 +42,17 @@ public class OutboxRelay extends RelayLoop {
             JdbcClient jdbc,
             TransactionOperations transactions,
             KafkaOperations<String, Object> kafka,
+            JdbcParkedEvents parked,
             MessagingProperties.Relay settings) {
         super("outbox-relay", settings);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
+        this.parked = parked;
         this.settings = settings;
     }
 
-    /** One round: send the oldest pending batch and mark what Kafka acknowledged. */
+    /** One round: send the oldest pending batch, mark what Kafka acknowledged, park what it refused for good. */
     @Override
     protected Round relayOnce() {
         return transactions.execute(status -> {
@@ -66,7 +68,8 @@ public class OutboxRelay extends RelayLoop {
                                    and (select granted from leader))
                             select sequence, topic, message_key, envelope, trace_parent
                               from polyshop_messaging.outbox_event, leader
-                             where leader.granted and published_at is null and sequence not in (:sent)
+                             where leader.granted and published_at is null and parked_at is null
+                               and sequence not in (:sent)
                              order by sequence limit :limit
                             """)
                     .param("lock", LEADER_LOCK)
@@ -74,44 +77,33 @@ public class OutboxRelay extends RelayLoop {
                     .param("limit", settings.batchSize())
                     .query(Pending.class)
                     .list();
-            List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>(batch.size());
-            for (Pending event : batch) {
-                try {
-                    sends.add(kafka.send(event.toRecord()));
-                } catch (RuntimeException e) {
-                    // Without metadata (broker away) the client refuses at once instead of failing the future.
-                    sends.add(CompletableFuture.failedFuture(e));
-                    break;
+            OutboxSends.Round round = OutboxSends.send(kafka, batch, Pending::toRecord);
+            // Exactly the rows Kafka acknowledged (a row with a smaller sequence may have committed
+            // meanwhile, unsent); they are marked by the next round's read, or when the relay stops.
+            List<Long> acknowledged = new ArrayList<>();
+            Long firstFailed = null;
+            for (int i = 0; i < batch.size(); i++) {
+                long sequence = batch.get(i).sequence();
+                switch (round.outcomes().get(i)) {
+                    case OutboxSends.Acknowledged ignored -> acknowledged.add(sequence);
+                    case OutboxSends.Refused refused -> parked.park(sequence, refused.reason());
+                    case OutboxSends.Failed ignored -> firstFailed = firstFailed == null ? sequence : firstFailed;
+                    case OutboxSends.NotSent ignored -> {}
                 }
             }
-            int acknowledged = 0;
-            Exception failure = null;
-            for (CompletableFuture<SendResult<String, Object>> send : sends) {
-                try {
-                    send.get();
-                    acknowledged++;
-                } catch (ExecutionException e) {
-                    failure = e.getCause() instanceof Exception cause ? cause : e;
-                    break;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = e;
-                    break;
-                }
-            }
-            // Exactly the rows sent (a row with a smaller sequence may have committed meanwhile,
-            // unsent); they are marked by the next round's read, or when the relay stops.
-            sentUnmarked = batch.subList(0, acknowledged).stream()
-                    .map(Pending::sequence)
-                    .toList();
-            if (failure != null) {
-                jdbc.sql(
-                                "update polyshop_messaging.outbox_event set attempts = attempts + 1, last_error = :error where sequence = :sequence")
-                        .param("error", truncate(String.valueOf(failure.getMessage())))
-                        .param("sequence", batch.get(acknowledged).sequence())
+            if (firstFailed != null) {
+                jdbc.sql("""
+                                update polyshop_messaging.outbox_event
+                                   set attempts = attempts + 1, last_error = :error where sequence = :sequence
+                                """)
+                        .param(
+                                "error",
+                                truncate(String.valueOf(round.firstFailure().getMessage())))
+                        .param("sequence", firstFailed)
                         .update();
             }
-            return new Round(acknowledged, failure);
+            sentUnmarked = List.copyOf(acknowledged);
+            return new Round(round.handled(), round.firstFailure());
         });
     }
 

@@ -12,6 +12,7 @@ import io.polyshop.platform.messaging.sample.SampleOrders;
 import io.polyshop.platform.messaging.sample.SampleProjection;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
+import io.polyshop.platform.test.TestTopics;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
@@ -78,6 +80,12 @@ class MessagingIT {
 
     @Autowired
     DeadLetterDepth deadLetterDepth;
+
+    @Autowired
+    JdbcParkedEvents parkedEvents;
+
+    @Autowired
+    OutboxEndpoint outboxEndpoint;
 
     @Autowired
     Outbox outbox;
@@ -173,6 +181,7 @@ class MessagingIT {
                         commitLate.countDown();
                         lateWriter.join();
                     }),
+                    parkedEvents,
                     new MessagingProperties.Relay(null, null, null, null, null, null, null));
 
             slowRound.relayOnce();
@@ -187,6 +196,55 @@ class MessagingIT {
         }
         await().atMost(DEADLINE).until(() -> publishedAt(late) != null);
         assertThat(subjectsOn(SampleOrders.TOPIC)).contains(early, late);
+    }
+
+    @Test
+    void parksAnEventKafkaRefusesSendsTheOthersOnceAndPublishesItWhenReleasedAfterTheFix() {
+        String oversizedTopic = "sample.oversized";
+        TestTopics.create(oversizedTopic, 100_000);
+        String oversized = "oversized-" + UUID.randomUUID();
+        List<String> around = List.of("before-" + oversized, "after-" + oversized);
+        relay.stop();
+        try {
+            orders.place(around.get(0));
+            transactions.executeWithoutResult(status -> outbox.append(
+                    oversizedTopic,
+                    oversized,
+                    "polyshop.sample.order-placed.v1",
+                    Map.of("orderId", oversized, "notes", "x".repeat(200_000))));
+            orders.place(around.get(1));
+        } finally {
+            relay.start();
+        }
+
+        await().atMost(DEADLINE).until(() -> parkedEvents.count() == 1);
+        around.forEach(id -> awaitApplied(id, 1));
+        await().atMost(DEADLINE).until(() -> backlog.snapshot().pending() == 0);
+        assertThat(subjectsOn(SampleOrders.TOPIC))
+                .as("what Kafka acknowledged went out once, however often the oversized event was refused")
+                .containsOnlyOnce(around.toArray(String[]::new));
+        ParkedEvents.Parked parked = parkedEvents.list(10).stream()
+                .filter(event -> event.key().equals(oversized))
+                .findFirst()
+                .orElseThrow();
+        assertThat(parked.reason()).contains("RecordTooLargeException");
+        assertThat(backlog.health().getStatus().getCode()).isEqualTo("DOWN");
+        assertThat(outboxEndpoint.outbox()).containsEntry("parked", 1L);
+
+        TestTopics.allowRecordsUpTo(oversizedTopic, 1_000_000);
+        assertThat(outboxEndpoint
+                        .release(SecurityContext.NONE, parked.eventId())
+                        .getStatus())
+                .isEqualTo(200);
+
+        await().atMost(DEADLINE).until(() -> subjectsOn(oversizedTopic).contains(oversized));
+        await().atMost(DEADLINE).until(() -> parkedEvents.count() == 0);
+        assertThat(backlog.health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(outboxEndpoint
+                        .release(SecurityContext.NONE, parked.eventId())
+                        .getStatus())
+                .as("nothing is parked under that id any more")
+                .isEqualTo(404);
     }
 
     private java.sql.Timestamp publishedAt(String key) {

@@ -19,7 +19,7 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.probes.enabled", true),
             Map.entry("management.endpoint.health.show-details", "always"),
             Map.entry("management.endpoint.health.validate-group-membership", false),
-            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters,outbox"),
             // Every request and Kafka record carries a W3C traceparent; ids land in every log line.
             Map.entry("management.tracing.sampling.probability", 1.0),
             Map.entry("management.tracing.propagation.type", "w3c"),

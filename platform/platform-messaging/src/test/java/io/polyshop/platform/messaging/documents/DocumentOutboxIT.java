@@ -5,8 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.polyshop.platform.engines.KafkaEngine;
 import io.polyshop.platform.messaging.DocumentOutbox;
+import io.polyshop.platform.messaging.DocumentParkedEvents;
+import io.polyshop.platform.messaging.OutboxBacklog;
+import io.polyshop.platform.messaging.ParkedEvents;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
+import io.polyshop.platform.test.TestTopics;
 import io.polyshop.platform.test.TopicRecorder;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +44,12 @@ class DocumentOutboxIT {
     @Autowired
     DocumentOutbox outbox;
 
+    @Autowired
+    DocumentParkedEvents parkedEvents;
+
+    @Autowired
+    OutboxBacklog backlog;
+
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
         SpringEngineProperties.mongo(registry, "outbox");
@@ -58,7 +68,11 @@ class DocumentOutboxIT {
 
     /** Writes the aggregate and its event in one single-document operation, as an adapter does. */
     private void write(String id, int step) {
-        Document event = outbox.pending(TOPIC, id, "polyshop.sample.step-taken.v1", Map.of("step", step));
+        write(TOPIC, id, step, Map.of("step", step));
+    }
+
+    private void write(String topic, String id, int step, Map<String, Object> data) {
+        Document event = outbox.pending(topic, id, "polyshop.sample.step-taken.v1", data);
         if (step == 1) {
             mongo.insert(
                     new Document("_id", id).append("step", step).append(DocumentOutbox.FIELD, List.of(event)),
@@ -73,7 +87,11 @@ class DocumentOutboxIT {
     }
 
     private List<Integer> stepsPublishedFor(String id) {
-        return published.about(id).stream()
+        return stepsPublishedFor(published, id);
+    }
+
+    private static List<Integer> stepsPublishedFor(TopicRecorder recorder, String id) {
+        return recorder.about(id).stream()
                 .map(event -> event.data().get("step").asInt())
                 .toList();
     }
@@ -92,6 +110,37 @@ class DocumentOutboxIT {
         await().atMost(DEADLINE).until(() -> stepsPublishedFor(id).size() == 5);
         assertThat(stepsPublishedFor(id)).containsExactly(1, 2, 3, 4, 5);
         await().atMost(DEADLINE).until(() -> pendingIn(id).isEmpty());
+    }
+
+    @Test
+    void parksAnEventKafkaRefusesPublishesTheRestOfItsDocumentOnceAndReleasesItAfterTheFix() {
+        String topic = "samples.documents.limited";
+        TestTopics.create(topic, 100_000);
+        String id = "oversized-" + UUID.randomUUID();
+        try (TopicRecorder limited = TopicRecorder.start(topic)) {
+            write(topic, id, 1, Map.of("step", 1));
+            write(topic, id, 2, Map.of("step", 2, "notes", "x".repeat(200_000)));
+            write(topic, id, 3, Map.of("step", 3));
+
+            await().atMost(DEADLINE).until(() -> parkedEvents.count() == 1);
+            await().atMost(DEADLINE).until(() -> pendingIn(id).isEmpty());
+            await().atMost(DEADLINE).until(() -> stepsPublishedFor(limited, id).size() == 2);
+            assertThat(stepsPublishedFor(limited, id)).containsExactly(1, 3);
+            ParkedEvents.Parked parked = parkedEvents.list(10).getFirst();
+            assertThat(parked.key()).isEqualTo(id);
+            assertThat(parked.reason()).contains("RecordTooLargeException");
+            await().atMost(DEADLINE).until(() -> backlog.snapshot().parked() == 1);
+            assertThat(backlog.health().getStatus().getCode()).isEqualTo("DOWN");
+
+            TestTopics.allowRecordsUpTo(topic, 1_000_000);
+            assertThat(parkedEvents.release(parked.eventId())).isTrue();
+
+            await().atMost(DEADLINE).until(() -> stepsPublishedFor(limited, id).size() == 3);
+            assertThat(stepsPublishedFor(limited, id)).containsExactly(1, 3, 2);
+            assertThat(parkedEvents.count()).isZero();
+            await().atMost(DEADLINE)
+                    .until(() -> backlog.health().getStatus().getCode().equals("UP"));
+        }
     }
 
     @Test

@@ -1,0 +1,57 @@
+package io.polyshop.platform.messaging;
+
+import java.security.Principal;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+/**
+ * The operator's view of this service's outbox: {@code GET /actuator/outbox} shows the backlog and
+ * the events parked because Kafka refused them, {@code POST /actuator/outbox/{eventId}} releases one
+ * (ADMIN only, like every operator endpoint, and written to the audit log).
+ */
+@Endpoint(id = "outbox")
+public class OutboxEndpoint {
+
+    private static final Logger audit = LoggerFactory.getLogger("polyshop.audit");
+    private static final int SHOWN = 100;
+
+    private final OutboxBacklog backlog;
+    private final ParkedEvents parked;
+
+    public OutboxEndpoint(OutboxBacklog backlog, ParkedEvents parked) {
+        this.backlog = backlog;
+        this.parked = parked;
+    }
+
+    @ReadOperation
+    public Map<String, Object> outbox() {
+        OutboxBacklog.Snapshot snapshot = backlog.snapshot();
+        return Map.of(
+                "pending", snapshot.pending(),
+                "oldestPendingAgeSeconds", snapshot.oldestAge().toSeconds(),
+                "parked", snapshot.parked(),
+                "parkedEvents", parked.list(SHOWN));
+    }
+
+    /** 404 when no event with that id is parked. */
+    @WriteOperation
+    public WebEndpointResponse<Map<String, Object>> release(SecurityContext caller, @Selector String eventId) {
+        boolean released = parked.release(eventId);
+        Principal principal = caller.getPrincipal();
+        audit.info(
+                "parked outbox event released: event={} released={} by={}",
+                eventId,
+                released,
+                principal == null ? "unknown" : principal.getName());
+        return new WebEndpointResponse<>(
+                Map.of("eventId", eventId, "released", released),
+                released ? WebEndpointResponse.STATUS_OK : WebEndpointResponse.STATUS_NOT_FOUND);
+    }
+}

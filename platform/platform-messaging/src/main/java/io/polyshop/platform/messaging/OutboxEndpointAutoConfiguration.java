@@ -1,0 +1,18 @@
+package io.polyshop.platform.messaging;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/** The operator's view of the outbox, whichever store it is in: after every outbox is wired. */
+@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+@ConditionalOnBean({OutboxBacklog.class, ParkedEvents.class})
+public class OutboxEndpointAutoConfiguration {
+
+    @Bean
+    OutboxEndpoint outboxEndpoint(OutboxBacklog backlog, ParkedEvents parked) {
+        return new OutboxEndpoint(backlog, parked);
+    }
+}
