@@ -32,8 +32,13 @@ public final class EventEnvelopes {
     }
 
     public CloudEvent envelope(String type, String subject, byte[] jsonData) {
+        return envelope(UUID.randomUUID(), type, subject, jsonData);
+    }
+
+    /** An envelope with the id the caller chose, e.g. a saga's command id that its timer looks for. */
+    public CloudEvent envelope(UUID id, String type, String subject, byte[] jsonData) {
         return CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
+                .withId(id.toString())
                 .withSource(source)
                 .withType(type)
                 .withSubject(subject)

@@ -47,10 +47,18 @@ public class Outbox {
      *     change it describes is exactly what the outbox exists to prevent
      */
     public CloudEvent append(String topic, String aggregateId, String type, Object payload) {
+        return append(UUID.randomUUID(), topic, aggregateId, type, payload);
+    }
+
+    /**
+     * As {@link #append(String, String, String, Object)}, with the event id the caller chose: a
+     * saga names its command so that it can learn when the command was published.
+     */
+    public CloudEvent append(UUID eventId, String topic, String aggregateId, String type, Object payload) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.append must run inside the transaction that changes the state");
         }
-        CloudEvent event = envelopes.envelope(type, aggregateId, json.writeValueAsBytes(payload));
+        CloudEvent event = envelopes.envelope(eventId, type, aggregateId, json.writeValueAsBytes(payload));
         jdbc.sql("""
                         insert into polyshop_messaging.outbox_event (event_id, topic, message_key, event_type, envelope, trace_parent)
                         values (:id, :topic, :key, :type, :envelope, :traceParent)

@@ -15,9 +15,11 @@ import io.polyshop.payment.api.PaymentCaptured;
 import io.polyshop.payment.api.PaymentDeclined;
 import io.polyshop.payment.api.PaymentMessages;
 import io.polyshop.payment.api.PaymentRefunded;
+import io.polyshop.platform.engines.KafkaEngine;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
 import io.polyshop.platform.test.SpringEngineProperties;
+import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
 import io.polyshop.platform.test.TopicRecorder;
 import java.math.BigDecimal;
@@ -52,6 +54,7 @@ import tools.jackson.databind.JsonNode;
             "polyshop.order.saga.confirm-stock=4s",
             "polyshop.order.saga.capture-payment=4s",
             "polyshop.order.saga.compensation=3s",
+            "polyshop.order.saga.compensation-attempts=3",
             "polyshop.order.saga.sweep=200ms"
         })
 @ActiveProfiles("test")
@@ -315,6 +318,103 @@ class OrderIT {
 
         assertThat(rejected.get("history").get(1).get("reason").asString()).contains("took too long");
         assertThat(participants.commandsOf(orderId, PaymentMessages.AUTHORIZE_PAYMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void aCompensationUnansweredEveryTimeLeavesTheOrderToAnOperatorWhoSendsItAgain() {
+        String orderId = placed(order(List.of(line(gadget, 1, null)), "tok_visa"));
+        participants.awaitCommand(orderId, InventoryMessages.RESERVE_STOCK, 1);
+        participants.awaitCommand(orderId, InventoryMessages.RELEASE_STOCK, 3);
+        ApiClient operator = new ApiClient(port).as(TOKENS.valid("operator", "ADMIN"));
+
+        await().atMost(DEADLINE)
+                .until(() -> operator.get("/api/v1/admin/orders/needing-attention")
+                        .json()
+                        .valueStream()
+                        .anyMatch(order -> order.get("orderId").asString().equals(orderId)));
+        JsonNode stuck = shopper.get("/api/v1/orders/" + orderId).json();
+        assertThat(stuck.get("saga").get("phase").asString()).isEqualTo("NEEDS_ATTENTION");
+        assertThat(stuck.get("status").asString()).isEqualTo("PENDING");
+        assertThat(new ApiClient(port).get("/actuator/prometheus").body())
+                .containsPattern("polyshop_order_sagas_needing_attention\\S* [1-9]");
+        assertThat(participants.commandsOf(orderId, InventoryMessages.RELEASE_STOCK))
+                .as("no more attempts once it needs attention")
+                .hasSize(3);
+        assertThat(shopper.post("/api/v1/admin/orders/" + orderId + "/compensation", null)
+                        .status())
+                .isEqualTo(403);
+
+        Response resumed = operator.post("/api/v1/admin/orders/" + orderId + "/compensation", null);
+        participants.awaitCommand(orderId, InventoryMessages.RELEASE_STOCK, 4);
+        participants.reply(
+                orderId, InventoryMessages.STOCK_RELEASED, new StockReleased(orderId, orderId, "timed out", List.of()));
+
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+        assertThat(resumed.json().get("saga").get("phase").asString()).isEqualTo("COMPENSATING");
+        awaitStatus(orderId, "REJECTED");
+        assertThat(operator.post("/api/v1/admin/orders/" + orderId + "/compensation", null)
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aSagaThatCannotBeHandledIsPutOffWithoutHoldingUpTheOthers() {
+        String broken = placed(order(List.of(line(gadget, 1, null)), "tok_visa"));
+        String waiting = placed(order(List.of(line(gizmo, 1, null)), "tok_visa"));
+        participants.awaitCommand(broken, InventoryMessages.RESERVE_STOCK, 1);
+        // A row this version cannot read, first in line for the timer.
+        jdbc.sql("""
+                        update customer_order set saga_compensations = '["TELEPORT_STOCK"]'::jsonb,
+                               saga_deadline = now() - interval '1 hour'
+                         where order_id = cast(:id as uuid)
+                        """).param("id", broken).update();
+        try {
+            participants.awaitCommand(waiting, InventoryMessages.RESERVE_STOCK, 1);
+
+            participants.awaitCommand(waiting, InventoryMessages.RELEASE_STOCK, 1);
+            assertThat(jdbc.sql("select saga_deadline > now() from customer_order where order_id = cast(:id as uuid)")
+                            .param("id", broken)
+                            .query(Boolean.class)
+                            .single())
+                    .as("the saga that failed is put off")
+                    .isTrue();
+        } finally {
+            jdbc.sql("""
+                            update customer_order set saga_compensations = '[]'::jsonb, saga_phase = 'DONE',
+                                   saga_command = null, saga_wait_ms = null, saga_deadline = null
+                             where order_id = cast(:id as uuid)
+                            """).param("id", broken).update();
+        }
+    }
+
+    @Test
+    void aCommandHeldUpByAKafkaOutageGetsItsWholeTimeOnceItIsPublished() {
+        KafkaEngine kafka = TestEngines.embeddedKafka();
+        String orderId;
+        kafka.close();
+        try {
+            orderId = placed(order(List.of(line(gadget, 1, null)), "tok_visa"));
+            Duration longerThanTheStepMayTake = Duration.ofSeconds(6);
+            String placedOrder = orderId;
+            await().during(longerThanTheStepMayTake)
+                    .atMost(longerThanTheStepMayTake.plusSeconds(5))
+                    .until(() -> shopper.get("/api/v1/orders/" + placedOrder)
+                            .json()
+                            .get("saga")
+                            .get("phase")
+                            .asString()
+                            .equals("RUNNING"));
+        } finally {
+            kafka.start();
+        }
+
+        reserve(orderId);
+        authorize(orderId, new BigDecimal("29.58"));
+        confirmAndCapture(orderId, new BigDecimal("29.58"));
+
+        awaitStatus(orderId, "CONFIRMED");
+        assertThat(participants.commandsOf(orderId, InventoryMessages.RELEASE_STOCK))
                 .isEmpty();
     }
 

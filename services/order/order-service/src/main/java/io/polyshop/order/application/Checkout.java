@@ -8,6 +8,7 @@ import io.polyshop.order.domain.InvalidOrderException;
 import io.polyshop.order.domain.Money;
 import io.polyshop.order.domain.Order;
 import io.polyshop.order.domain.Order.Progress;
+import io.polyshop.order.domain.OrderConflictException;
 import io.polyshop.order.domain.OrderId;
 import io.polyshop.order.domain.OrderLine;
 import io.polyshop.order.domain.OrderRefusedException;
@@ -17,12 +18,15 @@ import io.polyshop.order.domain.SagaReply;
 import io.polyshop.order.domain.SagaTimeouts;
 import io.polyshop.order.domain.Sku;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -32,8 +36,10 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public class Checkout {
 
+    private static final Logger log = LoggerFactory.getLogger(Checkout.class);
     private static final Pattern PAYMENT_METHOD = Pattern.compile("tok_[A-Za-z0-9_]{1,64}");
     private static final int OVERDUE_BATCH = 100;
+    private static final Duration FAILED_SAGA_PAUSE = Duration.ofSeconds(30);
 
     private final Orders orders;
     private final Prices prices;
@@ -130,16 +136,39 @@ public class Checkout {
                 .ifPresent(this::store));
     }
 
-    /** Gives up on, or retries, every saga step waiting past its deadline; how many were handled. */
+    /**
+     * Starts the clocks of commands published since the last sweep, then gives up on, or retries,
+     * every saga step waiting past its deadline; answers how many overdue sagas were looked at. Each
+     * saga is handled on its own: one that fails (a row that cannot be read, a store hiccup) is put
+     * off for a while and logged, and the sweep goes on with the others.
+     */
     public int handleOverdue() {
+        orders.startClocks();
         Instant now = clock.instant();
         List<OrderId> overdue = orders.overdue(now, OVERDUE_BATCH);
         for (OrderId id : overdue) {
-            transactions.executeWithoutResult(status -> orders.lock(id)
-                    .flatMap(order -> order.timedOut(now, timeouts))
-                    .ifPresent(this::store));
+            try {
+                transactions.executeWithoutResult(status -> orders.lock(id)
+                        .flatMap(order -> order.timedOut(now, timeouts))
+                        .ifPresent(this::store));
+            } catch (RuntimeException e) {
+                log.error("the saga of order {} could not be handled; trying again in {}", id, FAILED_SAGA_PAUSE, e);
+                transactions.executeWithoutResult(status -> orders.postpone(id, now.plus(FAILED_SAGA_PAUSE)));
+            }
         }
         return overdue.size();
+    }
+
+    /** An operator sends the pending compensation of a saga that needs attention again. */
+    public Order resume(OrderId id) {
+        return transactions.execute(status -> {
+            Order order = orders.lock(id).orElseThrow(() -> new UnknownOrderException(id));
+            Progress resumed = order.resume(clock.instant(), timeouts)
+                    .orElseThrow(
+                            () -> new OrderConflictException("The checkout of this order does not need attention."));
+            store(resumed);
+            return resumed.order();
+        });
     }
 
     public Order cancel(OrderId id) {

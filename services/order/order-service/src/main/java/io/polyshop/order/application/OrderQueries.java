@@ -3,6 +3,7 @@ package io.polyshop.order.application;
 import io.polyshop.order.application.port.out.Orders;
 import io.polyshop.order.domain.Order;
 import io.polyshop.order.domain.OrderId;
+import java.util.List;
 
 /** Reading orders. Who may see which is the caller's concern. */
 public class OrderQueries {
@@ -19,5 +20,14 @@ public class OrderQueries {
 
     public Orders.Page ofCustomer(String customerId, int page, int size) {
         return orders.ofCustomer(customerId, page, size);
+    }
+
+    /** Orders whose undoing went unanswered every time: an operator's list, oldest first. */
+    public List<Order> needingAttention(int limit) {
+        return orders.needingAttention(limit);
+    }
+
+    public long countNeedingAttention() {
+        return orders.countNeedingAttention();
     }
 }

@@ -1,5 +1,7 @@
 package io.polyshop.order.config;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.polyshop.order.adapter.in.messaging.CatalogPricesListener;
 import io.polyshop.order.adapter.in.messaging.SagaRepliesListener;
 import io.polyshop.order.adapter.in.schedule.SagaTimer;
@@ -69,7 +71,16 @@ class OrderConfiguration {
                 saga.authorizePayment(),
                 saga.confirmStock(),
                 saga.capturePayment(),
-                saga.compensation());
+                saga.compensation(),
+                saga.compensationAttempts());
+    }
+
+    /** Sagas an operator must look at ({@code GET /api/v1/admin/orders/needing-attention}). */
+    @Bean
+    Gauge sagasNeedingAttention(MeterRegistry registry, OrderQueries queries) {
+        return Gauge.builder("polyshop.order.sagas.needing.attention", queries, OrderQueries::countNeedingAttention)
+                .description("Checkouts whose undoing went unanswered after every attempt")
+                .register(registry);
     }
 
     @Bean

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shippingFee the flat shipping fee, in the order's currency
  * @param freeShippingFrom the subtotal from which shipping is free
  * @param taxRates the tax rate per destination country (ISO 3166-1 alpha-2); orders go only there
- * @param saga how long each saga step may take
+ * @param saga how long each saga step may take, counted from when its command was published
  */
 @ConfigurationProperties("polyshop.order")
 public record OrderProperties(
@@ -36,7 +36,7 @@ public record OrderProperties(
                         "GB", new BigDecimal("0.20"),
                         "US", new BigDecimal("0.00"))
                 : taxRates;
-        saga = saga == null ? new Saga(null, null, null, null, null, null) : saga;
+        saga = saga == null ? new Saga(null, null, null, null, null, null, null) : saga;
     }
 
     /**
@@ -45,6 +45,7 @@ public record OrderProperties(
      * @param confirmStock how long it waits for inventory to confirm the reservation
      * @param capturePayment how long it waits for the capture
      * @param compensation how long it waits for a compensation before sending it again
+     * @param compensationAttempts how often a compensation is sent before the saga needs an operator
      * @param sweep how often overdue steps are looked for
      */
     public record Saga(
@@ -53,6 +54,7 @@ public record OrderProperties(
             Duration confirmStock,
             Duration capturePayment,
             Duration compensation,
+            Integer compensationAttempts,
             Duration sweep) {
 
         public Saga {
@@ -61,6 +63,7 @@ public record OrderProperties(
             confirmStock = confirmStock == null ? Duration.ofSeconds(30) : confirmStock;
             capturePayment = capturePayment == null ? Duration.ofSeconds(60) : capturePayment;
             compensation = compensation == null ? Duration.ofSeconds(30) : compensation;
+            compensationAttempts = compensationAttempts == null ? 10 : compensationAttempts;
             sweep = sweep == null ? Duration.ofSeconds(1) : sweep;
         }
     }

@@ -78,6 +78,11 @@ public record Order(
         return saga.timedOut(now, timeouts).map(decision -> follow(decision, now));
     }
 
+    /** An operator's retry of a checkout whose undoing needs attention; empty when it does not. */
+    public Optional<Progress> resume(Instant now, SagaTimeouts timeouts) {
+        return saga.resume(now, timeouts).map(decision -> follow(decision, now));
+    }
+
     /**
      * Cancels the order: a checkout still running stops and is undone, a confirmed order is undone
      * and given back. Cancelling again changes nothing.

@@ -1,5 +1,6 @@
 package io.polyshop.order.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +13,15 @@ import java.util.Optional;
  * The checkout, orchestrated (DESIGN.md section 4). Its steps are the table in {@link Step}: each
  * sends a command and waits for its success or failure reply. A failure, a timeout or a
  * cancellation undoes what was done, last step first, with the compensations in the table's last
- * column; a compensation that is not answered in time is sent again until it is. Replies that the
+ * column; a compensation that is not answered in time is sent again, up to
+ * {@link SagaTimeouts#compensationAttempts()} times, after which the saga stops in
+ * {@link Phase#NEEDS_ATTENTION} for an operator (a late reply still completes it). Replies that the
  * saga is not waiting for (repeats, stragglers) change nothing, which makes every reply idempotent.
+ * The time a command is allowed counts from when it was published ({@link Wait}).
  *
  * <p>Immutable: every event returns a {@link Decision} with the saga after it and what to send.
+ *
+ * @param awaiting the command the saga waits on and until when; null once it waits for nothing
  */
 public record PlaceOrderSaga(
         Phase phase,
@@ -23,7 +29,7 @@ public record PlaceOrderSaga(
         List<SagaCommand> compensations,
         Ending ending,
         String reason,
-        Instant deadline,
+        Wait awaiting,
         int attempts,
         List<LogEntry> log) {
 
@@ -33,7 +39,32 @@ public record PlaceOrderSaga(
     public enum Phase {
         RUNNING,
         COMPENSATING,
+        /** A compensation went unanswered every time it was sent: an operator looks, and may resume it. */
+        NEEDS_ATTENTION,
         DONE
+    }
+
+    /**
+     * The reply the saga waits for: to the command {@code command}, allowed {@code allowed} from
+     * the moment the command was published. That moment is known only once the outbox has
+     * published it; until then the deadline is null and the saga waits, so that a broker outage
+     * does not spend the participants' time.
+     */
+    public record Wait(CommandId command, Duration allowed, Instant deadline) {
+
+        public Wait {
+            if (command == null || allowed == null) {
+                throw new IllegalArgumentException("a wait names its command and how long it may take");
+            }
+        }
+
+        static Wait forNew(Duration allowed) {
+            return new Wait(CommandId.newId(), allowed, null);
+        }
+
+        boolean overdue(Instant now) {
+            return deadline != null && !now.isBefore(deadline);
+        }
     }
 
     public enum Ending {
@@ -105,7 +136,7 @@ public record PlaceOrderSaga(
                 List.of(),
                 null,
                 null,
-                now.plus(timeouts.of(first)),
+                Wait.forNew(timeouts.of(first)),
                 1,
                 List.of(new LogEntry(first.command + " sent", now)));
         return new Decision(saga, List.of(first.command), Optional.empty());
@@ -128,7 +159,7 @@ public record PlaceOrderSaga(
                 }
                 yield Optional.empty();
             }
-            case COMPENSATING -> {
+            case COMPENSATING, NEEDS_ATTENTION -> {
                 if (reply != compensations.getFirst().compensatedBy()) {
                     yield Optional.empty();
                 }
@@ -142,9 +173,12 @@ public record PlaceOrderSaga(
         };
     }
 
-    /** Gives up on a step whose deadline passed, or sends an unanswered compensation again. */
+    /**
+     * Gives up on a step whose deadline passed, or sends an unanswered compensation again; after
+     * the last allowed attempt the saga stops and needs attention.
+     */
     public Optional<Decision> timedOut(Instant now, SagaTimeouts timeouts) {
-        if (deadline == null || now.isBefore(deadline)) {
+        if (awaiting == null || !awaiting.overdue(now)) {
             return Optional.empty();
         }
         return switch (phase) {
@@ -158,19 +192,49 @@ public record PlaceOrderSaga(
                         logged("no answer to " + step.command + " in time", now)));
             case COMPENSATING -> {
                 SagaCommand again = compensations.getFirst();
+                if (attempts >= timeouts.compensationAttempts()) {
+                    PlaceOrderSaga stuck = new PlaceOrderSaga(
+                            Phase.NEEDS_ATTENTION,
+                            step,
+                            compensations,
+                            ending,
+                            reason,
+                            null,
+                            attempts,
+                            logged("no answer to " + again + " after " + attempts + " attempts; needs attention", now));
+                    yield Optional.of(new Decision(stuck, List.of(), Optional.empty()));
+                }
                 PlaceOrderSaga saga = new PlaceOrderSaga(
                         phase,
                         step,
                         compensations,
                         ending,
                         reason,
-                        now.plus(timeouts.compensation()),
+                        Wait.forNew(timeouts.compensation()),
                         attempts + 1,
                         logged(again + " sent again", now));
                 yield Optional.of(new Decision(saga, List.of(again), Optional.empty()));
             }
-            case DONE -> Optional.empty();
+            case NEEDS_ATTENTION, DONE -> Optional.empty();
         };
+    }
+
+    /** An operator's retry of a saga that needs attention: its pending compensation is sent again. */
+    public Optional<Decision> resume(Instant now, SagaTimeouts timeouts) {
+        if (phase != Phase.NEEDS_ATTENTION) {
+            return Optional.empty();
+        }
+        SagaCommand again = compensations.getFirst();
+        PlaceOrderSaga saga = new PlaceOrderSaga(
+                Phase.COMPENSATING,
+                step,
+                compensations,
+                ending,
+                reason,
+                Wait.forNew(timeouts.compensation()),
+                1,
+                logged(again + " sent again at an operator's request", now));
+        return Optional.of(new Decision(saga, List.of(again), Optional.empty()));
     }
 
     /**
@@ -209,7 +273,7 @@ public record PlaceOrderSaga(
         Step following = next.get();
         List<LogEntry> sent = append(log, new LogEntry(following.command + " sent", now));
         PlaceOrderSaga saga = new PlaceOrderSaga(
-                Phase.RUNNING, following, List.of(), null, null, now.plus(timeouts.of(following)), 1, sent);
+                Phase.RUNNING, following, List.of(), null, null, Wait.forNew(timeouts.of(following)), 1, sent);
         return new Decision(saga, List.of(following.command), Optional.empty());
     }
 
@@ -238,7 +302,7 @@ public record PlaceOrderSaga(
                 pending,
                 ending,
                 reason,
-                now.plus(timeouts.compensation()),
+                Wait.forNew(timeouts.compensation()),
                 1,
                 append(log, new LogEntry(first + " sent", now)));
         return new Decision(saga, List.of(first), Optional.empty());

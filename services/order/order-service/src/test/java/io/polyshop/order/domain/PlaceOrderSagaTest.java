@@ -18,11 +18,26 @@ class PlaceOrderSagaTest {
             Duration.ofSeconds(20),
             Duration.ofSeconds(10),
             Duration.ofSeconds(20),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            3);
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     private static Decision started() {
         return PlaceOrderSaga.start(START, TIMEOUTS);
+    }
+
+    /** The saga once the outbox published the command it waits on, at {@code at}: its clock runs. */
+    private static PlaceOrderSaga published(PlaceOrderSaga saga, Instant at) {
+        PlaceOrderSaga.Wait waiting = saga.awaiting();
+        return new PlaceOrderSaga(
+                saga.phase(),
+                saga.step(),
+                saga.compensations(),
+                saga.ending(),
+                saga.reason(),
+                new PlaceOrderSaga.Wait(waiting.command(), waiting.allowed(), at.plus(waiting.allowed())),
+                saga.attempts(),
+                saga.log());
     }
 
     private static Decision reply(Decision before, SagaReply reply) {
@@ -55,8 +70,11 @@ class PlaceOrderSagaTest {
         assertThat(captured.commands()).isEmpty();
         assertThat(captured.ended()).contains(Ending.CONFIRMED);
         assertThat(captured.saga().phase()).isEqualTo(Phase.DONE);
-        assertThat(captured.saga().deadline()).isNull();
-        assertThat(reserved.saga().deadline()).isEqualTo(START.plus(TIMEOUTS.authorizePayment()));
+        assertThat(captured.saga().awaiting()).isNull();
+        assertThat(reserved.saga().awaiting().allowed()).isEqualTo(TIMEOUTS.authorizePayment());
+        assertThat(List.of(start, reserved, paid, held))
+                .extracting(decision -> decision.saga().awaiting().command())
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -109,13 +127,29 @@ class PlaceOrderSagaTest {
     }
 
     @Test
+    void aStepsClockStartsWhenItsCommandIsPublishedNotWhenTheSagaDecidedToSendIt() {
+        PlaceOrderSaga unpublished = started().saga();
+        Instant publishedLate = START.plusSeconds(600);
+
+        assertThat(unpublished.timedOut(START.plusSeconds(3600), TIMEOUTS))
+                .as("a command still in the outbox (Kafka away) spends none of its time")
+                .isEmpty();
+        PlaceOrderSaga running = published(unpublished, publishedLate);
+        assertThat(running.timedOut(publishedLate.plus(TIMEOUTS.reserveStock()).minusSeconds(1), TIMEOUTS))
+                .isEmpty();
+        assertThat(running.timedOut(publishedLate.plus(TIMEOUTS.reserveStock()), TIMEOUTS))
+                .isPresent();
+    }
+
+    @Test
     void aStepWithoutAnAnswerInTimeIsUndoneIncludingItself() {
-        Decision reserved = reply(started(), SagaReply.STOCK_RESERVED);
+        PlaceOrderSaga reserved =
+                published(reply(started(), SagaReply.STOCK_RESERVED).saga(), START);
         Instant early = START.plus(TIMEOUTS.authorizePayment()).minusSeconds(1);
         Instant late = START.plus(TIMEOUTS.authorizePayment());
 
-        assertThat(reserved.saga().timedOut(early, TIMEOUTS)).isEmpty();
-        Decision timedOut = reserved.saga().timedOut(late, TIMEOUTS).orElseThrow();
+        assertThat(reserved.timedOut(early, TIMEOUTS)).isEmpty();
+        Decision timedOut = reserved.timedOut(late, TIMEOUTS).orElseThrow();
 
         assertThat(timedOut.commands()).containsExactly(SagaCommand.VOID_PAYMENT);
         assertThat(timedOut.saga().compensations())
@@ -124,17 +158,57 @@ class PlaceOrderSagaTest {
     }
 
     @Test
-    void anUnansweredCompensationIsSentAgainUntilItIsAnswered() {
-        Decision timedOut =
-                started().saga().timedOut(START.plusSeconds(10), TIMEOUTS).orElseThrow();
-        Instant retry = timedOut.saga().deadline();
+    void anUnansweredCompensationIsSentAgainUpToItsAttemptsThenNeedsAttention() {
+        Instant at = START.plusSeconds(10);
+        Decision compensating =
+                published(started().saga(), START).timedOut(at, TIMEOUTS).orElseThrow();
+        Decision second = timeOut(compensating, at);
+        Decision third = timeOut(second, at);
+        Decision stuck = timeOut(third, at);
 
-        Decision again = timedOut.saga().timedOut(retry, TIMEOUTS).orElseThrow();
+        assertThat(List.of(compensating, second, third))
+                .allSatisfy(decision -> assertThat(decision.commands()).containsExactly(SagaCommand.RELEASE_STOCK));
+        assertThat(third.saga().attempts()).isEqualTo(3);
+        assertThat(second.saga().awaiting().command())
+                .as("a command sent again is a new command")
+                .isNotEqualTo(compensating.saga().awaiting().command());
+        assertThat(stuck.commands()).isEmpty();
+        assertThat(stuck.saga().phase()).isEqualTo(Phase.NEEDS_ATTENTION);
+        assertThat(stuck.saga().awaiting()).isNull();
+        assertThat(stuck.saga().log().getLast().entry()).contains("needs attention");
+        assertThat(stuck.saga().timedOut(at.plusSeconds(3600), TIMEOUTS)).isEmpty();
+        assertThat(stuck.saga().cancel(at, TIMEOUTS)).isEmpty();
+    }
 
-        assertThat(again.commands()).containsExactly(SagaCommand.RELEASE_STOCK);
-        assertThat(again.saga().attempts()).isEqualTo(2);
-        assertThat(again.saga().deadline()).isEqualTo(retry.plus(TIMEOUTS.compensation()));
-        assertThat(reply(again, SagaReply.STOCK_RELEASED).ended()).contains(Ending.REJECTED);
+    @Test
+    void aSagaThatNeedsAttentionResumesAtAnOperatorsRequestAndALateReplyStillEndsIt() {
+        Instant at = START.plusSeconds(10);
+        Decision stuck = timeOut(
+                timeOut(
+                        timeOut(
+                                published(started().saga(), START)
+                                        .timedOut(at, TIMEOUTS)
+                                        .orElseThrow(),
+                                at),
+                        at),
+                at);
+
+        Decision resumed = stuck.saga().resume(at, TIMEOUTS).orElseThrow();
+        Decision lateReply =
+                stuck.saga().on(SagaReply.STOCK_RELEASED, null, at, TIMEOUTS).orElseThrow();
+
+        assertThat(resumed.commands()).containsExactly(SagaCommand.RELEASE_STOCK);
+        assertThat(resumed.saga().phase()).isEqualTo(Phase.COMPENSATING);
+        assertThat(resumed.saga().attempts()).isEqualTo(1);
+        assertThat(lateReply.ended()).contains(Ending.REJECTED);
+        assertThat(started().saga().resume(at, TIMEOUTS)).isEmpty();
+    }
+
+    /** The compensation in flight is published at once and goes unanswered past its time. */
+    private static Decision timeOut(Decision compensating, Instant at) {
+        return published(compensating.saga(), at)
+                .timedOut(at.plus(TIMEOUTS.compensation()), TIMEOUTS)
+                .orElseThrow();
     }
 
     @Test

@@ -2,27 +2,53 @@ package io.polyshop.order.adapter.in.web;
 
 import io.polyshop.order.adapter.in.web.OrderViews.OrderView;
 import io.polyshop.order.application.Checkout;
+import io.polyshop.order.application.OrderQueries;
+import io.polyshop.order.domain.InvalidOrderException;
 import io.polyshop.order.domain.OrderId;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Fulfilment's hand-over, until a delivery service takes it: a shipped order can no longer be cancelled. */
+/**
+ * The operator's side of orders: fulfilment's hand-over (a shipped order can no longer be
+ * cancelled, until a delivery service takes this over), and checkouts whose undoing went
+ * unanswered every time, with a way to send their compensation again.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/orders")
 @PreAuthorize("hasRole('ADMIN')")
 class OrderAdminController {
 
-    private final Checkout checkout;
+    private static final int MAX_LIMIT = 200;
 
-    OrderAdminController(Checkout checkout) {
+    private final Checkout checkout;
+    private final OrderQueries queries;
+
+    OrderAdminController(Checkout checkout, OrderQueries queries) {
         this.checkout = checkout;
+        this.queries = queries;
     }
 
     @PostMapping("/{orderId}/shipment")
     OrderView ship(@PathVariable String orderId) {
         return OrderViews.of(checkout.ship(OrderId.parse(orderId)));
+    }
+
+    @GetMapping("/needing-attention")
+    List<OrderView> needingAttention(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidOrderException("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return queries.needingAttention(limit).stream().map(OrderViews::of).toList();
+    }
+
+    @PostMapping("/{orderId}/compensation")
+    OrderView resumeCompensation(@PathVariable String orderId) {
+        return OrderViews.of(checkout.resume(OrderId.parse(orderId)));
     }
 }

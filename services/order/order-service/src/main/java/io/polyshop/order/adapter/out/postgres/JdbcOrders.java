@@ -1,6 +1,7 @@
 package io.polyshop.order.adapter.out.postgres;
 
 import io.polyshop.order.application.port.out.Orders;
+import io.polyshop.order.domain.CommandId;
 import io.polyshop.order.domain.Money;
 import io.polyshop.order.domain.Order;
 import io.polyshop.order.domain.OrderId;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -28,13 +30,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Orders in PostgreSQL: one row per order, its lines, history and saga log as JSON documents. */
+/**
+ * Orders in PostgreSQL: one row per order, its lines, history and saga log as JSON documents. The
+ * saga's clocks are started from the outbox in the same database ({@code polyshop_messaging}),
+ * which records when each command was published.
+ */
 public class JdbcOrders implements Orders {
 
     private static final String COLUMNS = """
             order_id, customer_id, from_cart, status, currency, subtotal, shipping, tax, grand_total,
             shipping_address, lines, history, saga_phase, saga_step, saga_compensations, saga_ending,
-            saga_reason, saga_deadline, saga_attempts, saga_log, payment_method, placed_at, version""";
+            saga_reason, saga_command, saga_wait_ms, saga_deadline, saga_attempts, saga_log, payment_method,
+            placed_at, version""";
 
     /** A line as stored. */
     record StoredLine(String sku, String productId, String name, int quantity, BigDecimal unitPrice) {}
@@ -56,12 +63,13 @@ public class JdbcOrders implements Orders {
                         insert into customer_order (
                             order_id, customer_id, from_cart, status, currency, subtotal, shipping, tax, grand_total,
                             shipping_address, lines, history, saga_phase, saga_step, saga_compensations, saga_ending,
-                            saga_reason, saga_deadline, saga_attempts, saga_log, payment_method, placed_at, version)
+                            saga_reason, saga_command, saga_wait_ms, saga_deadline, saga_attempts, saga_log,
+                            payment_method, placed_at, version)
                         values (
                             :id, :customerId, :fromCart, :status, :currency, :subtotal, :shipping, :tax, :grandTotal,
                             cast(:address as jsonb), cast(:lines as jsonb), cast(:history as jsonb), :phase, :step,
-                            cast(:compensations as jsonb), :ending, :reason, :deadline, :attempts, cast(:log as jsonb),
-                            :paymentMethod, :placedAt, 0)
+                            cast(:compensations as jsonb), :ending, :reason, :command, :waitMs, :deadline, :attempts,
+                            cast(:log as jsonb), :paymentMethod, :placedAt, 0)
                         """)
                 .paramSource(changing(order)
                         .addValue("customerId", order.customerId())
@@ -101,7 +109,8 @@ public class JdbcOrders implements Orders {
                         update customer_order
                            set status = :status, history = cast(:history as jsonb), saga_phase = :phase,
                                saga_step = :step, saga_compensations = cast(:compensations as jsonb),
-                               saga_ending = :ending, saga_reason = :reason, saga_deadline = :deadline,
+                               saga_ending = :ending, saga_reason = :reason, saga_command = :command,
+                               saga_wait_ms = :waitMs, saga_deadline = :deadline,
                                saga_attempts = :attempts, saga_log = cast(:log as jsonb),
                                payment_method = :paymentMethod, version = version + 1
                          where order_id = :id and version = :version
@@ -126,6 +135,42 @@ public class JdbcOrders implements Orders {
                 .list();
         boolean more = rows.size() > size;
         return new Page(more ? rows.subList(0, size) : rows, more);
+    }
+
+    @Override
+    public int startClocks() {
+        return jdbc.sql("""
+                        update customer_order o
+                           set saga_deadline = coalesce(e.published_at, e.parked_at) + o.saga_wait_ms * interval '1 millisecond'
+                          from polyshop_messaging.outbox_event e
+                         where o.saga_deadline is null and o.saga_command is not null
+                           and e.event_id = o.saga_command
+                           and (e.published_at is not null or e.parked_at is not null)
+                        """).update();
+    }
+
+    @Override
+    public void postpone(OrderId id, Instant until) {
+        jdbc.sql("update customer_order set saga_deadline = :until where order_id = :id and saga_deadline is not null")
+                .param("until", Timestamp.from(until))
+                .param("id", id.value())
+                .update();
+    }
+
+    @Override
+    public List<Order> needingAttention(int limit) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from customer_order where saga_phase = 'NEEDS_ATTENTION' order by placed_at limit :limit")
+                .param("limit", limit)
+                .query(this::order)
+                .list();
+    }
+
+    @Override
+    public long countNeedingAttention() {
+        return jdbc.sql("select count(*) from customer_order where saga_phase = 'NEEDS_ATTENTION'")
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -160,7 +205,21 @@ public class JdbcOrders implements Orders {
                                 saga.compensations().stream().map(Enum::name).toList()))
                 .addValue("ending", saga.ending() == null ? null : saga.ending().name())
                 .addValue("reason", saga.reason())
-                .addValue("deadline", saga.deadline() == null ? null : Timestamp.from(saga.deadline()))
+                .addValue(
+                        "command",
+                        saga.awaiting() == null
+                                ? null
+                                : saga.awaiting().command().value())
+                .addValue(
+                        "waitMs",
+                        saga.awaiting() == null
+                                ? null
+                                : saga.awaiting().allowed().toMillis())
+                .addValue(
+                        "deadline",
+                        saga.awaiting() == null || saga.awaiting().deadline() == null
+                                ? null
+                                : Timestamp.from(saga.awaiting().deadline()))
                 .addValue("attempts", saga.attempts())
                 .addValue("log", json.writeValueAsString(saga.log()))
                 .addValue("paymentMethod", order.paymentMethod().orElse(null));
@@ -198,6 +257,13 @@ public class JdbcOrders implements Orders {
                         .map(SagaCommand::valueOf)
                         .toList();
         Timestamp deadline = row.getTimestamp("saga_deadline");
+        UUID command = row.getObject("saga_command", UUID.class);
+        PlaceOrderSaga.Wait wait = command == null
+                ? null
+                : new PlaceOrderSaga.Wait(
+                        new CommandId(command),
+                        Duration.ofMillis(row.getLong("saga_wait_ms")),
+                        deadline == null ? null : deadline.toInstant());
         String ending = row.getString("saga_ending");
         PlaceOrderSaga saga = new PlaceOrderSaga(
                 PlaceOrderSaga.Phase.valueOf(row.getString("saga_phase")),
@@ -205,7 +271,7 @@ public class JdbcOrders implements Orders {
                 compensations,
                 ending == null ? null : PlaceOrderSaga.Ending.valueOf(ending),
                 row.getString("saga_reason"),
-                deadline == null ? null : deadline.toInstant(),
+                wait,
                 row.getInt("saga_attempts"),
                 json.readValue(row.getString("saga_log"), new TypeReference<List<LogEntry>>() {}));
         return new Order(

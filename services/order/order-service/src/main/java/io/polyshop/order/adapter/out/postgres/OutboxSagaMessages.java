@@ -21,6 +21,7 @@ import io.polyshop.payment.api.VoidPayment;
 import io.polyshop.platform.messaging.Outbox;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The saga's commands in the participants' own contracts, and the order's news, through the
@@ -37,19 +38,23 @@ public class OutboxSagaMessages implements SagaMessages {
         this.clock = clock;
     }
 
+    /** The command goes out under the id the saga waits on, so that its clock starts when it is published. */
     @Override
     public void send(Order order, SagaCommand command) {
         String id = order.id().toString();
+        UUID commandId = order.saga().awaiting().command().value();
         String replies = OrderEvents.SAGA_REPLIES;
         switch (command) {
             case RESERVE_STOCK ->
                 outbox.append(
+                        commandId,
                         InventoryMessages.COMMANDS,
                         id,
                         InventoryMessages.RESERVE_STOCK,
                         new ReserveStock(id, id, stockLines(order), replies));
             case AUTHORIZE_PAYMENT ->
                 outbox.append(
+                        commandId,
                         PaymentMessages.COMMANDS,
                         id,
                         PaymentMessages.AUTHORIZE_PAYMENT,
@@ -63,21 +68,28 @@ public class OutboxSagaMessages implements SagaMessages {
                                 replies));
             case CONFIRM_RESERVATION ->
                 outbox.append(
+                        commandId,
                         InventoryMessages.COMMANDS,
                         id,
                         InventoryMessages.CONFIRM_RESERVATION,
                         new ConfirmReservation(id, replies));
             case CAPTURE_PAYMENT ->
                 outbox.append(
-                        PaymentMessages.COMMANDS, id, PaymentMessages.CAPTURE_PAYMENT, new CapturePayment(id, replies));
+                        commandId,
+                        PaymentMessages.COMMANDS,
+                        id,
+                        PaymentMessages.CAPTURE_PAYMENT,
+                        new CapturePayment(id, replies));
             case RELEASE_STOCK ->
                 outbox.append(
+                        commandId,
                         InventoryMessages.COMMANDS,
                         id,
                         InventoryMessages.RELEASE_STOCK,
                         new ReleaseStock(id, order.saga().reason(), replies));
             case VOID_PAYMENT ->
                 outbox.append(
+                        commandId,
                         PaymentMessages.COMMANDS,
                         id,
                         PaymentMessages.VOID_PAYMENT,

@@ -24,6 +24,22 @@ public interface Orders {
 
     Page ofCustomer(String customerId, int page, int size);
 
+    /**
+     * Starts the clock of every saga whose awaited command has been published since the last call:
+     * its deadline becomes the publication time plus the time the command is allowed. A command
+     * the outbox parked (Kafka refuses it) counts as published when it was parked, so that the saga
+     * gives up on it in time. Answers how many clocks started.
+     */
+    int startClocks();
+
     /** Orders whose saga waits past its deadline, oldest deadline first. */
     List<OrderId> overdue(Instant now, int limit);
+
+    /** Puts an order's deadline off to {@code until}, after handling it failed, so that the others go first. */
+    void postpone(OrderId id, Instant until);
+
+    /** Orders whose saga needs an operator, oldest first. */
+    List<Order> needingAttention(int limit);
+
+    long countNeedingAttention();
 }
