@@ -1,5 +1,6 @@
 package io.polyshop.platform.web;
 
+import io.polyshop.platform.resilience.TransientFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -16,8 +17,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -26,12 +28,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} for POST: the first response to a key is stored and replayed for every
  * repeat with the same method, path and body ({@code Idempotent-Replayed: true}); the same key with
  * a different request is refused with 422, and while the first is still running with 409. Keys are
- * scoped to the caller. A first attempt that failed on the server's side (5xx) frees the key.
+ * scoped to the caller. The store runs the first request so that its effect and its stored response
+ * commit together ({@link IdempotencyStore}); a first attempt that failed on the server's side (5xx)
+ * or died half-way frees the key. The handler's answer reaches the client only after that commit;
+ * when the store is away the client gets 503 with {@code Retry-After} instead.
  */
 public class IdempotencyKeys extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
 
     private final IdempotencyStore store;
@@ -62,27 +68,41 @@ public class IdempotencyKeys extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        String scope = scope(request);
         String fingerprint = fingerprint(request, body);
-        Optional<IdempotencyStore.Entry> earlier = store.claim(scope, key, fingerprint);
-        if (earlier.isPresent()) {
-            answerRepeat(request, response, earlier.get(), fingerprint);
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        IdempotencyStore.Outcome outcome;
+        try {
+            outcome = store.runOnce(scope(request), key, fingerprint, () -> {
+                chain.doFilter(new CachedBody(request, body), recorded);
+                return new IdempotencyStore.Entry(
+                        fingerprint, recorded.getStatus(), recorded.getContentType(), recorded.getContentAsByteArray());
+            });
+        } catch (RuntimeException e) {
+            if (!TransientFailures.isTransient(e) || response.isCommitted()) {
+                throw e;
+            }
+            // The store went away, before the work or while committing it: the handler's answer is not sent.
+            log.warn("idempotent request not completed: {}", e.getMessage());
+            String requestId = response.getHeader(RequestIds.HEADER);
+            response.reset();
+            if (requestId != null) {
+                response.setHeader(RequestIds.HEADER, requestId);
+            }
+            problems.writeUnavailable(request, response);
             return;
         }
-        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        try {
-            chain.doFilter(new CachedBody(request, body), recorded);
-        } catch (IOException | ServletException | RuntimeException e) {
-            store.release(scope, key);
-            throw e;
+        switch (outcome) {
+            case IdempotencyStore.Ran ignored -> recorded.copyBodyToResponse();
+            case IdempotencyStore.Earlier earlier -> answerRepeat(request, response, earlier.response(), fingerprint);
+            case IdempotencyStore.InFlight ignored ->
+                problems.write(
+                        request,
+                        response,
+                        HttpStatus.CONFLICT,
+                        Problems.IDEMPOTENCY_KEY_IN_FLIGHT,
+                        "Request in progress",
+                        "The first request with this Idempotency-Key is still being processed.");
         }
-        if (recorded.getStatus() >= 500) {
-            store.release(scope, key);
-        } else {
-            store.complete(
-                    scope, key, recorded.getStatus(), recorded.getContentType(), recorded.getContentAsByteArray());
-        }
-        recorded.copyBodyToResponse();
     }
 
     private void answerRepeat(
@@ -99,16 +119,6 @@ public class IdempotencyKeys extends OncePerRequestFilter {
                     Problems.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency-Key reused",
                     "This Idempotency-Key was used for a different request; use a new key for a new request.");
-            return;
-        }
-        if (!earlier.completed()) {
-            problems.write(
-                    request,
-                    response,
-                    HttpStatus.CONFLICT,
-                    Problems.IDEMPOTENCY_KEY_IN_FLIGHT,
-                    "Request in progress",
-                    "The first request with this Idempotency-Key is still being processed.");
             return;
         }
         response.setStatus(earlier.status());

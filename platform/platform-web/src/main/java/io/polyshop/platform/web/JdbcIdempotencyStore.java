@@ -1,61 +1,103 @@
 package io.polyshop.platform.web;
 
+import jakarta.servlet.ServletException;
+import java.io.IOException;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
-/** The idempotency store for services whose store is PostgreSQL. */
+/**
+ * The idempotency store for services whose store is PostgreSQL: the key's lock, the handler's
+ * work (which joins the transaction, as a use case's own transaction does) and the stored response
+ * are one transaction. Two requests with one key meet at a transaction-scoped advisory lock: the
+ * second answers "in progress" at once instead of waiting, and after the first committed it finds
+ * the stored response.
+ */
 public class JdbcIdempotencyStore implements IdempotencyStore {
 
-    private final JdbcClient jdbc;
+    /** The first key of the two-key advisory locks taken here ("idem"), apart from any other lock. */
+    private static final int LOCK_SPACE = 0x6964656d;
 
-    public JdbcIdempotencyStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+
+    public JdbcIdempotencyStore(JdbcClient jdbc, TransactionOperations transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     @Override
-    public Optional<Entry> claim(String scope, String key, String fingerprint) {
-        int claimed = jdbc.sql("""
-                        insert into polyshop_web.idempotency_record (scope, key, fingerprint) values (:scope, :key, :fingerprint)
-                        on conflict do nothing
-                        """)
-                .param("scope", scope)
-                .param("key", key)
-                .param("fingerprint", fingerprint)
-                .update();
-        if (claimed == 1) {
-            return Optional.empty();
+    public Outcome runOnce(String scope, String key, String fingerprint, FirstRequest first)
+            throws IOException, ServletException {
+        try {
+            return transactions.execute(status -> {
+                boolean ours = jdbc.sql("select pg_try_advisory_xact_lock(:space, hashtext(:scope || ' ' || :key))")
+                        .param("space", LOCK_SPACE)
+                        .param("scope", scope)
+                        .param("key", key)
+                        .query(Boolean.class)
+                        .single();
+                if (!ours) {
+                    return new InFlight();
+                }
+                Optional<Entry> earlier = earlier(scope, key);
+                if (earlier.isPresent()) {
+                    return new Earlier(earlier.get());
+                }
+                Entry response = runChecked(first);
+                if (response.status() >= 500 || status.isRollbackOnly()) {
+                    // Failed on our side, or the work was undone: nothing to keep, the key stays free.
+                    status.setRollbackOnly();
+                    return new Ran(response);
+                }
+                jdbc.sql("""
+                                insert into polyshop_web.idempotency_record (scope, key, fingerprint, status, content_type, body)
+                                values (:scope, :key, :fingerprint, :status, :contentType, :body)
+                                """)
+                        .param("scope", scope)
+                        .param("key", key)
+                        .param("fingerprint", fingerprint)
+                        .param("status", response.status())
+                        .param("contentType", response.contentType())
+                        .param("body", response.body())
+                        .update();
+                return new Ran(response);
+            });
+        } catch (FirstRequestFailed failed) {
+            if (failed.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (ServletException) failed.getCause();
         }
-        return jdbc.sql(
-                        "select fingerprint, status, content_type, body from polyshop_web.idempotency_record where scope = :scope and key = :key")
+    }
+
+    private Optional<Entry> earlier(String scope, String key) {
+        return jdbc.sql("""
+                        select fingerprint, status, content_type, body from polyshop_web.idempotency_record
+                         where scope = :scope and key = :key
+                        """)
                 .param("scope", scope)
                 .param("key", key)
                 .query((row, n) -> new Entry(
                         row.getString("fingerprint"),
-                        (Integer) row.getObject("status"),
+                        row.getInt("status"),
                         row.getString("content_type"),
                         row.getBytes("body")))
                 .optional();
     }
 
-    @Override
-    public void complete(String scope, String key, int status, String contentType, byte[] body) {
-        jdbc.sql("""
-                        update polyshop_web.idempotency_record set status = :status, content_type = :contentType, body = :body
-                        where scope = :scope and key = :key
-                        """)
-                .param("status", status)
-                .param("contentType", contentType)
-                .param("body", body)
-                .param("scope", scope)
-                .param("key", key)
-                .update();
+    private static Entry runChecked(FirstRequest first) {
+        try {
+            return first.run();
+        } catch (IOException | ServletException e) {
+            throw new FirstRequestFailed(e);
+        }
     }
 
-    @Override
-    public void release(String scope, String key) {
-        jdbc.sql("delete from polyshop_web.idempotency_record where scope = :scope and key = :key")
-                .param("scope", scope)
-                .param("key", key)
-                .update();
+    /** Carries the handler's checked failure out of the transaction, which rolls back on it. */
+    private static final class FirstRequestFailed extends RuntimeException {
+        FirstRequestFailed(Exception cause) {
+            super(cause);
+        }
     }
 }

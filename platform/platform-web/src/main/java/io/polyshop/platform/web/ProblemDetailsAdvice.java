@@ -1,5 +1,6 @@
 package io.polyshop.platform.web;
 
+import io.polyshop.platform.resilience.TransientFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -133,6 +134,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception exception, WebRequest request) throws Exception {
         if (exception.getCause() instanceof RequestSizeLimit.PayloadTooLargeException tooLarge) {
             return tooLarge(tooLarge, request);
+        }
+        if (TransientFailures.isTransient(exception)) {
+            log.warn("a store or service this request needs is unavailable: {}", exception.toString());
+            ResponseEntity<ProblemDetail> unavailable =
+                    ProblemWriter.unavailable(((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class));
+            return new ResponseEntity<>(unavailable.getBody(), unavailable.getHeaders(), unavailable.getStatusCode());
         }
         try {
             return handleException(exception, request);

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,6 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem detail straight to the response, for filters that answer before MVC runs. */
 public class ProblemWriter {
+
+    /** How long a client is asked to wait while a store or broker the request needs is away. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
+    private static final String UNAVAILABLE_TITLE = "Service unavailable";
+    private static final String UNAVAILABLE_DETAIL =
+            "Something this request needs is unavailable for a moment; try again in a few seconds.";
 
     private final JsonMapper json;
 
@@ -36,6 +45,33 @@ public class ProblemWriter {
     public static ResponseEntity<ProblemDetail> respond(
             HttpServletRequest request, HttpStatusCode status, URI type, String title, String detail) {
         return ResponseEntity.status(status).body(problem(request, status, type, title, detail));
+    }
+
+    /**
+     * The answer while something the request needs (a store, a broker) is away: 503 and
+     * {@code Retry-After}, nothing about what exactly failed.
+     */
+    public static ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(
+                        request,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        Problems.SERVICE_UNAVAILABLE,
+                        UNAVAILABLE_TITLE,
+                        UNAVAILABLE_DETAIL));
+    }
+
+    /** As {@link #unavailable(HttpServletRequest)}, for a filter. */
+    public void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        write(
+                request,
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                Problems.SERVICE_UNAVAILABLE,
+                UNAVAILABLE_TITLE,
+                UNAVAILABLE_DETAIL);
     }
 
     public void write(

@@ -17,6 +17,7 @@ public final class Problems {
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(BASE + "idempotency-key-reused");
     public static final URI IDEMPOTENCY_KEY_IN_FLIGHT = URI.create(BASE + "idempotency-key-in-flight");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
+    public static final URI SERVICE_UNAVAILABLE = URI.create(BASE + "service-unavailable");
 
     private Problems() {}
 }

@@ -12,12 +12,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Problem details, request ids, size limits and idempotency keys for every Polyshop HTTP service. */
 @AutoConfiguration(
         afterName = {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
             "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
         })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -73,8 +75,8 @@ public class WebAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(IdempotencyStore.class)
-        IdempotencyStore idempotencyStore(JdbcClient jdbc, WebSchema webSchema) {
-            return new JdbcIdempotencyStore(jdbc);
+        IdempotencyStore idempotencyStore(JdbcClient jdbc, WebSchema webSchema, TransactionTemplate transactions) {
+            return new JdbcIdempotencyStore(jdbc, transactions);
         }
     }
 }

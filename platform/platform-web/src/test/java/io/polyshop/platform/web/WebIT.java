@@ -2,13 +2,19 @@ package io.polyshop.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polyshop.platform.engines.PostgresEngine;
 import io.polyshop.platform.test.SpringEngineProperties;
+import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.web.sample.WebSampleApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,6 +157,79 @@ class WebIT {
         assertThat(different.statusCode()).isEqualTo(422);
         assertThat(problem(different).get("type").asString()).isEqualTo(Problems.IDEMPOTENCY_KEY_REUSED.toString());
         assertThat(items()).isEqualTo(before);
+    }
+
+    @Test
+    void aRequestThatDiesAfterItsEffectLeavesTheKeyFreeAndTheRetryHasTheOnlyEffect() throws Exception {
+        long before = items();
+        Map<String, String> key = Map.of(IdempotencyKeys.HEADER, "dying-" + System.nanoTime());
+        post("/api/v1/items/dying/armed", "{}", Map.of());
+
+        var died = post("/api/v1/items/dying", VALID, key);
+        var retried = post("/api/v1/items/dying", VALID, key);
+        var repeated = post("/api/v1/items/dying", VALID, key);
+
+        assertThat(died.statusCode()).isEqualTo(500);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        assertThat(repeated.statusCode()).isEqualTo(201);
+        assertThat(repeated.headers().firstValue(IdempotencyKeys.REPLAYED)).contains("true");
+        assertThat(items())
+                .as("the effect of the request that died was undone with it")
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void concurrentRequestsWithOneKeyHaveOneEffect() throws Exception {
+        long before = items();
+        Map<String, String> key = Map.of(IdempotencyKeys.HEADER, "racing-" + System.nanoTime());
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> racing = IntStream.range(0, 12)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(start);
+                    try {
+                        return post("/api/v1/items", VALID, key).statusCode();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .toList();
+        start.countDown();
+
+        List<Integer> statuses = racing.stream().map(CompletableFuture::join).toList();
+
+        assertThat(statuses).containsOnly(201, 409).contains(201);
+        assertThat(items()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void answers503WithRetryAfterWhileTheStoreIsAwayAndStoresNothing() throws Exception {
+        var created = post("/api/v1/items", VALID, Map.of());
+        String id = json.readTree(created.body()).get("id").asString();
+        PostgresEngine postgres = TestEngines.embeddedPostgres();
+        postgres.close();
+        HttpResponse<String> read;
+        HttpResponse<String> keyed;
+        try {
+            read = get("/api/v1/items/" + id);
+            keyed = post("/api/v1/items", VALID, Map.of(IdempotencyKeys.HEADER, "while-away-" + System.nanoTime()));
+        } finally {
+            postgres.start();
+        }
+
+        for (HttpResponse<String> unavailable : List.of(read, keyed)) {
+            assertThat(unavailable.statusCode()).isEqualTo(503);
+            assertThat(unavailable.headers().firstValue("Retry-After")).contains("2");
+            assertThat(problem(unavailable).get("type").asString()).isEqualTo(Problems.SERVICE_UNAVAILABLE.toString());
+            assertThat(unavailable.body()).doesNotContain("Connection").doesNotContain("jdbc");
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long items() {

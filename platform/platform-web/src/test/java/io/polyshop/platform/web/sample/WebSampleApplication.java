@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,11 +32,19 @@ public class WebSampleApplication {
 
     public record Item(UUID id, String name) {}
 
+    /** Stands for the process dying mid-request. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash after the effect");
+        }
+    }
+
     @RestController
     static class Items {
 
         private static final Logger log = LoggerFactory.getLogger(Items.class);
         private final JdbcClient jdbc;
+        private final AtomicBoolean dyingOnce = new AtomicBoolean();
 
         Items(JdbcClient jdbc) {
             this.jdbc = jdbc;
@@ -59,6 +68,25 @@ public class WebSampleApplication {
                     .query(Item.class)
                     .optional()
                     .orElseThrow(() -> new ResourceNotFoundException("item", id));
+        }
+
+        /**
+         * Creates the item, then the process "dies" before the response is stored or sent: an
+         * Error no handler catches, as close to a kill as one JVM can stage it.
+         */
+        @PostMapping("/api/v1/items/dying")
+        @ResponseStatus(HttpStatus.CREATED)
+        Item createAndDie(@Valid @RequestBody CreateItem command) {
+            Item item = create(command);
+            if (dyingOnce.compareAndSet(true, false)) {
+                throw new SimulatedCrash();
+            }
+            return item;
+        }
+
+        @PostMapping("/api/v1/items/dying/armed")
+        void dieOnTheNextCreation() {
+            dyingOnce.set(true);
         }
 
         @PostMapping("/api/v1/items/{id}/archive")
