@@ -419,6 +419,32 @@ class OrderIT {
     }
 
     @Test
+    void timeInWhichNoSagaTimerRanDoesNotCountAgainstAStep() {
+        String orderId = placed(order(List.of(line(gadget, 1, null)), "tok_visa"));
+        participants.awaitCommand(orderId, InventoryMessages.RESERVE_STOCK, 1);
+
+        // As after every instance was down for a minute: the last sweep long ago, the step nearly due.
+        jdbc.sql("""
+                        with away as (update saga_timer set swept_at = now() - interval '60 seconds')
+                        update customer_order set saga_deadline = now() + interval '1500 milliseconds'
+                         where order_id = cast(:id as uuid)
+                        """).param("id", orderId).update();
+
+        await().atMost(DEADLINE)
+                .until(() ->
+                        jdbc.sql("""
+                                select saga_deadline > now() + interval '30 seconds'
+                                  from customer_order where order_id = cast(:id as uuid)
+                                """).param("id", orderId).query(Boolean.class).single());
+        reserve(orderId);
+        authorize(orderId, new BigDecimal("29.58"));
+        confirmAndCapture(orderId, new BigDecimal("29.58"));
+        awaitStatus(orderId, "CONFIRMED");
+        assertThat(participants.commandsOf(orderId, InventoryMessages.RELEASE_STOCK))
+                .isEmpty();
+    }
+
+    @Test
     void aReplyDeliveredTwiceMovesTheSagaOnce() {
         String orderId = placed(order(List.of(line(gadget, 1, null)), "tok_visa"));
         reserve(orderId);

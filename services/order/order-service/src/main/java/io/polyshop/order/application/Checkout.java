@@ -48,7 +48,9 @@ public class Checkout {
     private final SagaTimeouts timeouts;
     private final Clock clock;
     private final TransactionOperations transactions;
+    private final Duration timerAway;
 
+    /** @param timerAway a pause between sweeps longer than this means no timer ran (see {@link #handleOverdue()}) */
     public Checkout(
             Orders orders,
             Prices prices,
@@ -56,7 +58,8 @@ public class Checkout {
             PricingPolicy pricing,
             SagaTimeouts timeouts,
             Clock clock,
-            TransactionOperations transactions) {
+            TransactionOperations transactions,
+            Duration timerAway) {
         this.orders = orders;
         this.prices = prices;
         this.messages = messages;
@@ -64,6 +67,7 @@ public class Checkout {
         this.timeouts = timeouts;
         this.clock = clock;
         this.transactions = transactions;
+        this.timerAway = timerAway;
     }
 
     /** Prices the request from the local read model, stores the order and starts its saga. */
@@ -140,11 +144,20 @@ public class Checkout {
      * Starts the clocks of commands published since the last sweep, then gives up on, or retries,
      * every saga step waiting past its deadline; answers how many overdue sagas were looked at. Each
      * saga is handled on its own: one that fails (a row that cannot be read, a store hiccup) is put
-     * off for a while and logged, and the sweep goes on with the others.
+     * off for a while and logged, and the sweep goes on with the others. Time in which no timer ran
+     * (every instance down, or cut off from the database) does not count against a step: replies
+     * wait in Kafka meanwhile, and are read before the saga gives up on them.
      */
     public int handleOverdue() {
-        orders.startClocks();
         Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> orders.sweptAt(now)
+                .map(before -> Duration.between(before, now))
+                .filter(gap -> gap.compareTo(timerAway) > 0)
+                .ifPresent(gap -> {
+                    int moved = orders.moveClocksOn(gap);
+                    log.info("no saga timer ran for {}; {} running clocks moved on by that", gap, moved);
+                }));
+        orders.startClocks();
         List<OrderId> overdue = orders.overdue(now, OVERDUE_BATCH);
         for (OrderId id : overdue) {
             try {

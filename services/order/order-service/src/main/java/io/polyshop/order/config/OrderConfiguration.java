@@ -91,9 +91,17 @@ class OrderConfiguration {
             PricingPolicy pricing,
             SagaTimeouts timeouts,
             Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            OrderProperties settings) {
         return new Checkout(
-                orders, prices, new OutboxSagaMessages(outbox, clock), pricing, timeouts, clock, transactions);
+                orders,
+                prices,
+                new OutboxSagaMessages(outbox, clock),
+                pricing,
+                timeouts,
+                clock,
+                transactions,
+                settings.saga().timerAway());
     }
 
     @Bean

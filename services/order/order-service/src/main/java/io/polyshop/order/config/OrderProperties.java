@@ -66,5 +66,11 @@ public record OrderProperties(
             compensationAttempts = compensationAttempts == null ? 10 : compensationAttempts;
             sweep = sweep == null ? Duration.ofSeconds(1) : sweep;
         }
+
+        /** A pause between sweeps longer than this means no timer ran, rather than one ran late. */
+        public Duration timerAway() {
+            Duration threeSweeps = sweep.multipliedBy(3);
+            return threeSweeps.compareTo(Duration.ofSeconds(5)) > 0 ? threeSweeps : Duration.ofSeconds(5);
+        }
     }
 }

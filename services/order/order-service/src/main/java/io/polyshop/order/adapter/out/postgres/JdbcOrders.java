@@ -150,6 +150,28 @@ public class JdbcOrders implements Orders {
     }
 
     @Override
+    public Optional<Instant> sweptAt(Instant now) {
+        return jdbc.sql("""
+                        update saga_timer t set swept_at = greatest(t.swept_at, :now)
+                          from (select swept_at from saga_timer where id = 1 for update) before
+                         where t.id = 1
+                        returning before.swept_at
+                        """)
+                .param("now", Timestamp.from(now))
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+
+    @Override
+    public int moveClocksOn(Duration gap) {
+        return jdbc.sql("""
+                        update customer_order set saga_deadline = saga_deadline + :gapMs * interval '1 millisecond'
+                         where saga_deadline is not null
+                        """).param("gapMs", gap.toMillis()).update();
+    }
+
+    @Override
     public void postpone(OrderId id, Instant until) {
         jdbc.sql("update customer_order set saga_deadline = :until where order_id = :id and saga_deadline is not null")
                 .param("until", Timestamp.from(until))

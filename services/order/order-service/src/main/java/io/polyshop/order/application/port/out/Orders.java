@@ -2,6 +2,7 @@ package io.polyshop.order.application.port.out;
 
 import io.polyshop.order.domain.Order;
 import io.polyshop.order.domain.OrderId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,15 @@ public interface Orders {
      * gives up on it in time. Answers how many clocks started.
      */
     int startClocks();
+
+    /**
+     * Notes that the timer swept at {@code now} and answers when it swept before (by this
+     * instance or another), or empty the first time.
+     */
+    Optional<Instant> sweptAt(Instant now);
+
+    /** Moves every running saga clock on by {@code gap}: time in which no timer ran does not count. */
+    int moveClocksOn(Duration gap);
 
     /** Orders whose saga waits past its deadline, oldest deadline first. */
     List<OrderId> overdue(Instant now, int limit);
