@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -35,6 +34,15 @@ class MongoWireEngineIT {
                     products.find(Filters.gte("attributes.ramGb", 8)).into(new java.util.ArrayList<>());
 
             assertThat(found).extracting(document -> document.getString("name")).containsExactly("Laptop");
+        }
+    }
+
+    @Test
+    void answersHelloAsTheDriversHealthCheckAsksIt() {
+        try (MongoClient client = MongoClients.create(TestEngines.mongoUri())) {
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+
+            assertThat(hello.get("ok")).isIn(1, 1.0);
         }
     }
 
@@ -83,106 +91,147 @@ class MongoWireEngineIT {
     }
 
     @Test
-    void loadsTheLastWholeSnapshotWhenASaveWasKilledBetweenItsRenames() throws Exception {
-        Path parent = Files.createTempDirectory("mongo-killed-save-it");
-        Path snapshot = parent.resolve("catalog-mongodb");
-        try (MongoWireEngine first = MongoWireEngine.start(LoopbackPorts.free(), snapshot);
-                MongoClient client = MongoClients.create(first.address())) {
-            client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", "kept"));
-        }
-        // What a kill leaves after the last snapshot was moved aside and before the new one was moved in.
-        Files.move(snapshot, parent.resolve("catalog-mongodb.previous"));
-        Path halfWritten = Files.createDirectories(parent.resolve("catalog-mongodb.saving/catalog"));
-        Files.writeString(halfWritten.resolve("products.jsonl"), "{\"_id\": ");
-
-        try (MongoWireEngine second = MongoWireEngine.start(LoopbackPorts.free(), snapshot);
-                MongoClient client = MongoClients.create(second.address())) {
+    void keepsEveryAcknowledgedWriteThroughAKill() throws Exception {
+        Path data = Files.createTempDirectory("mongo-kill-it");
+        int port = LoopbackPorts.free();
+        Process engine = startInItsOwnJvm(port, data);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> products = client.getDatabase("catalog").getCollection("products");
-            assertThat(products.find().first()).isEqualTo(new Document("_id", "kept"));
-            products.insertOne(new Document("_id", "added"));
+            products.createIndex(new Document("sku", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            for (int i = 0; i < 200; i++) {
+                products.insertOne(new Document("_id", "p-" + i)
+                        .append("sku", "SKU-" + i)
+                        .append("version", 1L)
+                        .append("price", new Decimal128(new BigDecimal(i + ".90"))));
+            }
+            for (int i = 0; i < 50; i++) {
+                products.updateOne(Filters.eq("_id", "p-" + i), new Document("$inc", new Document("version", 1L)));
+            }
+            products.deleteMany(Filters.in("_id", List.of("p-190", "p-191", "p-192")));
+        } finally {
+            // What kill -9 does: no shutdown hook, no snapshot, nothing flushed by the engine.
+            engine.destroyForcibly().waitFor();
         }
 
-        assertThat(parent.resolve("catalog-mongodb.previous")).doesNotExist();
-        try (MongoWireEngine third = MongoWireEngine.start(LoopbackPorts.free(), snapshot);
-                MongoClient client = MongoClients.create(third.address())) {
-            assertThat(client.getDatabase("catalog").getCollection("products").countDocuments())
-                    .isEqualTo(2);
+        try (MongoWireEngine restarted = MongoWireEngine.start(LoopbackPorts.free(), data);
+                MongoClient client = MongoClients.create(restarted.address())) {
+            MongoCollection<Document> products = client.getDatabase("catalog").getCollection("products");
+
+            assertThat(products.countDocuments()).isEqualTo(197);
+            assertThat(products.find(Filters.eq("_id", "p-7")).first().getLong("version"))
+                    .as("versions never go backwards")
+                    .isEqualTo(2L);
+            assertThat(products.find(Filters.eq("_id", "p-7")).first().get("price"))
+                    .isEqualTo(new Decimal128(new BigDecimal("7.90")));
+            assertThatThrownBy(() -> products.insertOne(new Document("sku", "SKU-1")))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class);
         }
     }
 
     @Test
-    void writesASnapshotWhileRunningSoThatAKillLosesOnlyTheLastInterval() throws Exception {
-        Path parent = Files.createTempDirectory("mongo-periodic-snapshot-it");
-        Path snapshot = parent.resolve("catalog-mongodb");
-        Path products = snapshot.resolve("catalog/products.jsonl");
-        Path brands = snapshot.resolve("catalog/brands.jsonl");
-        try (MongoWireEngine running = MongoWireEngine.start(LoopbackPorts.free(), snapshot, Duration.ofMillis(200));
-                MongoClient client = MongoClients.create(running.address())) {
-            client.getDatabase("catalog").getCollection("brands").insertOne(new Document("_id", "acme"));
-            client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", "written"));
-            awaitLines(products, 1);
-            // A save noted by the insert's last step may still follow; let it land.
-            Thread.sleep(600);
-
-            Object savedFile = fileKey(products);
-            Object savedBrands = fileKey(brands);
-            for (int read = 0; read < 5; read++) {
-                client.getDatabase("catalog").getCollection("products").countDocuments();
-                Thread.sleep(200);
+    void startsFromTheSnapshotBeforeWhenTheNewestIsTornAndLosesNothing() throws Exception {
+        Path data = Files.createTempDirectory("mongo-torn-snapshot-it");
+        for (String session : List.of("first", "second")) {
+            try (MongoWireEngine engine = MongoWireEngine.start(LoopbackPorts.free(), data);
+                    MongoClient client = MongoClients.create(engine.address())) {
+                client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", session));
             }
-            assertThat(fileKey(products))
-                    .as("only reads since the last snapshot: no new one")
-                    .isEqualTo(savedFile);
-
-            // What a kill -9 leaves behind: the files as they are now, the engine never closed.
-            Path killed = parent.resolve("killed");
-            copy(snapshot, killed);
-            try (MongoWireEngine restarted = MongoWireEngine.start(LoopbackPorts.free(), killed);
-                    MongoClient restartedClient = MongoClients.create(restarted.address())) {
-                assertThat(restartedClient
-                                .getDatabase("catalog")
-                                .getCollection("products")
-                                .find()
-                                .first())
-                        .isEqualTo(new Document("_id", "written"));
-            }
-
-            client.getDatabase("catalog").getCollection("products").deleteOne(new Document("_id", "written"));
-            awaitLines(products, 0);
-            assertThat(fileKey(brands))
-                    .as("a collection nobody wrote to is linked into the next snapshot, not written again")
-                    .isEqualTo(savedBrands);
-            assertThat(countLines(brands)).isEqualTo(1);
         }
+        Path newest;
+        try (var snapshots = Files.list(data)) {
+            newest = snapshots
+                    .filter(path -> path.getFileName().toString().startsWith("snapshot-"))
+                    .max(java.util.Comparator.naturalOrder())
+                    .orElseThrow();
+        }
+        Path products = newest.resolve("catalog/products.jsonl");
+        Files.writeString(products, Files.readString(products).substring(0, 5));
+
+        try (MongoWireEngine restarted = MongoWireEngine.start(LoopbackPorts.free(), data);
+                MongoClient client = MongoClients.create(restarted.address())) {
+            assertThat(client.getDatabase("catalog").getCollection("products").find())
+                    .extracting(document -> document.getString("_id"))
+                    .containsExactlyInAnyOrder("first", "second");
+        }
+    }
+
+    @Test
+    void loadsDataKeptInTheLayoutBeforeJournalsAndMovesItToSnapshots() throws Exception {
+        Path data = Files.createTempDirectory("mongo-earlier-layout-it");
+        Files.createDirectories(data.resolve("catalog"));
+        Files.writeString(data.resolve("catalog/products.jsonl"), "{\"_id\": \"kept\", \"version\": 3}\n");
+
+        try (MongoWireEngine engine = MongoWireEngine.start(LoopbackPorts.free(), data);
+                MongoClient client = MongoClients.create(engine.address())) {
+            assertThat(client.getDatabase("catalog")
+                            .getCollection("products")
+                            .find()
+                            .first()
+                            .getInteger("version"))
+                    .isEqualTo(3);
+        }
+
+        assertThat(data.resolve("catalog")).doesNotExist();
+        try (MongoWireEngine engine = MongoWireEngine.start(LoopbackPorts.free(), data);
+                MongoClient client = MongoClients.create(engine.address())) {
+            assertThat(client.getDatabase("catalog").getCollection("products").countDocuments())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void linksACollectionNobodyWroteToIntoTheNextSnapshotInsteadOfWritingItAgain() throws Exception {
+        Path data = Files.createTempDirectory("mongo-linked-snapshot-it");
+        try (MongoWireEngine engine = MongoWireEngine.start(LoopbackPorts.free(), data);
+                MongoClient client = MongoClients.create(engine.address())) {
+            client.getDatabase("catalog").getCollection("brands").insertOne(new Document("_id", "acme"));
+            client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", "first"));
+        }
+        Path firstSnapshot = newestSnapshot(data);
+        try (MongoWireEngine engine = MongoWireEngine.start(LoopbackPorts.free(), data);
+                MongoClient client = MongoClients.create(engine.address())) {
+            client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", "second"));
+        }
+        Path secondSnapshot = newestSnapshot(data);
+
+        assertThat(secondSnapshot).isNotEqualTo(firstSnapshot);
+        assertThat(fileKey(secondSnapshot.resolve("catalog/brands.jsonl")))
+                .isEqualTo(fileKey(firstSnapshot.resolve("catalog/brands.jsonl")));
+        assertThat(fileKey(secondSnapshot.resolve("catalog/products.jsonl")))
+                .isNotEqualTo(fileKey(firstSnapshot.resolve("catalog/products.jsonl")));
+    }
+
+    private static Path newestSnapshot(Path data) throws java.io.IOException {
+        try (var entries = Files.list(data)) {
+            return entries.filter(path -> path.getFileName().toString().matches("snapshot-\\d+"))
+                    .max(java.util.Comparator.naturalOrder())
+                    .orElseThrow();
+        }
+    }
+
+    private static Process startInItsOwnJvm(int port, Path data) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MongoWireEngineProcess.class.getName(),
+                        Integer.toString(port),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            if (line.equals("ready")) {
+                Thread.ofPlatform().daemon().start(() -> output.lines().forEach(ignored -> {}));
+                return process;
+            }
+        }
+        throw new IllegalStateException("the engine's JVM ended before it was ready");
     }
 
     private static Object fileKey(Path file) throws java.io.IOException {
         return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-    }
-
-    private static void awaitLines(Path file, int lines) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!(Files.exists(file) && countLines(file) == lines)) {
-            assertThat(System.nanoTime())
-                    .as("snapshot of " + file + " with " + lines + " line(s)")
-                    .isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private static long countLines(Path file) {
-        try (var lines = Files.lines(file)) {
-            return lines.count();
-        } catch (java.io.IOException | java.io.UncheckedIOException vanishedDuringASwap) {
-            return -1;
-        }
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (var paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()));
-            }
-        }
     }
 }
