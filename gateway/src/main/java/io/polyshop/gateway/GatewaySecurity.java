@@ -1,11 +1,14 @@
 package io.polyshop.gateway;
 
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -13,6 +16,8 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The gateway checks every token (RS256, identity's JWKS, unexpired, right issuer) before routing;
@@ -25,8 +30,15 @@ class GatewaySecurity {
     ReactiveJwtDecoder jwtDecoder(
             @Value("${polyshop.security.jwks-uri}") String jwksUri,
             @Value("${polyshop.security.issuer:}") String issuer) {
+        // Identity's keys within seconds, or the token is refused for now.
+        HttpClient keysClient = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
+                .responseTimeout(Duration.ofSeconds(5));
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .webClient(WebClient.builder()
+                        .clientConnector(new ReactorClientHttpConnector(keysClient))
+                        .build())
                 .build();
         decoder.setJwtValidator(
                 issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));

@@ -8,21 +8,35 @@ import java.nio.file.Path;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** DynamoDB Local (Amazon's own server), tables kept in {@code dataDirectory}. */
+/**
+ * DynamoDB Local (Amazon's own server), tables kept in {@code dataDirectory}. It can be stopped
+ * and started again on the same port and data, which is how outage tests take it away.
+ */
 public final class DynamoDbEngine implements Engine {
 
-    private final DynamoDBProxyServer server;
     private final int port;
+    private final Path dataDirectory;
+    private DynamoDBProxyServer server;
 
-    private DynamoDbEngine(DynamoDBProxyServer server, int port) {
-        this.server = server;
+    private DynamoDbEngine(int port, Path dataDirectory) {
         this.port = port;
+        this.dataDirectory = dataDirectory;
     }
 
     public static DynamoDbEngine start(int port, Path dataDirectory) {
+        DynamoDbEngine engine = new DynamoDbEngine(port, dataDirectory);
+        engine.start();
+        return engine;
+    }
+
+    /** Starts the server, or starts it again after {@link #close()}; a running one is left alone. */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
         try {
             Files.createDirectories(dataDirectory);
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+            DynamoDBProxyServer started = ServerRunner.createServerFromCommandLineArgs(new String[] {
                 "-port",
                 Integer.toString(port),
                 "-dbPath",
@@ -30,12 +44,16 @@ public final class DynamoDbEngine implements Engine {
                 "-sharedDb",
                 "-disableTelemetry"
             });
-            bindToLoopback(server);
-            server.start();
-            return new DynamoDbEngine(server, port);
+            bindToLoopback(started);
+            started.start();
+            server = started;
         } catch (Exception e) {
             throw new EngineStartException("DynamoDB Local did not start on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
     }
 
     /**
@@ -66,12 +84,18 @@ public final class DynamoDbEngine implements Engine {
         return "http://" + LoopbackPorts.HOST + ":" + port;
     }
 
+    /** Stops the server; {@link #start()} brings it back on the same port with the same data. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
         try {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+        } finally {
+            server = null;
         }
     }
 }

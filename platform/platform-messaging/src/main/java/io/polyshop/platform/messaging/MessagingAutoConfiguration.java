@@ -181,6 +181,12 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    KafkaHealth kafkaHealthIndicator(KafkaProperties kafka) {
+        return new KafkaHealth(kafka.buildAdminProperties());
+    }
+
+    @Bean
     @ConditionalOnBean(MeterRegistry.class)
     ConsumerLag consumerLag(MeterRegistry registry, MessagingProperties settings) {
         return new ConsumerLag(registry, settings.maxConsumerLag());

@@ -82,6 +82,9 @@ class MessagingIT {
     DeadLetterDepth deadLetterDepth;
 
     @Autowired
+    KafkaHealth kafkaHealth;
+
+    @Autowired
     JdbcParkedEvents parkedEvents;
 
     @Autowired
@@ -130,6 +133,7 @@ class MessagingIT {
                 orders.pay(id);
             }
             assertThat(backlog.snapshot().pending()).isGreaterThanOrEqualTo(40);
+            assertThat(kafkaHealth.health().getStatus().getCode()).isEqualTo("DOWN");
             await().atMost(DEADLINE)
                     .alias("the relay has tried and been refused while Kafka was away")
                     .until(() -> jdbc.sql("select coalesce(max(attempts), 0) from polyshop_messaging.outbox_event")
@@ -146,6 +150,7 @@ class MessagingIT {
                     .containsExactly("polyshop.sample.order-placed.v1", "polyshop.sample.order-paid.v1");
         }
         await().atMost(DEADLINE).until(() -> backlog.snapshot().pending() == 0);
+        assertThat(kafkaHealth.health().getStatus().getCode()).isEqualTo("UP");
     }
 
     /**

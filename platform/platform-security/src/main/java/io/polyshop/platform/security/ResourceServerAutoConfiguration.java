@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Every Polyshop service is an OAuth2 resource server by default: it accepts only RS256 tokens
@@ -51,8 +53,13 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder jwtDecoder(SecuritySettings settings) {
+        // Identity's keys within seconds, or the token is refused for now (the default client waits for ever).
+        SimpleClientHttpRequestFactory keysClient = new SimpleClientHttpRequestFactory();
+        keysClient.setConnectTimeout(Duration.ofSeconds(2));
+        keysClient.setReadTimeout(Duration.ofSeconds(5));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .restOperations(new RestTemplate(keysClient))
                 .build();
         OAuth2TokenValidator<Jwt> validator =
                 settings.issuer() == null || settings.issuer().isBlank()

@@ -109,6 +109,28 @@ public final class TestEngines {
         return postgres();
     }
 
+    /**
+     * A PostgreSQL server of its own, for a test that stops it while others keep theirs; stopped
+     * when the JVM exits.
+     */
+    public static PostgresEngine separatePostgres(String name) {
+        requireEmbedded(ExternalEngine.POSTGRES);
+        return started(() -> PostgresEngine.start(LoopbackPorts.free(), directory("postgres-" + name)));
+    }
+
+    /** A DynamoDB Local of its own, for a test that stops it; stopped when the JVM exits. */
+    public static DynamoDbEngine separateDynamoDb(String name) {
+        requireEmbedded(ExternalEngine.DYNAMODB);
+        return started(() -> DynamoDbEngine.start(LoopbackPorts.free(), directory("dynamodb-" + name)));
+    }
+
+    private static void requireEmbedded(ExternalEngine engine) {
+        if (engine.address().isPresent()) {
+            throw new IllegalStateException(
+                    "This test stops and restarts its own engine; unset " + engine.variable() + " to run it.");
+        }
+    }
+
     public static String dynamoDbEndpoint() {
         return ExternalEngine.DYNAMODB.address().orElseGet(() -> dynamoDb().address());
     }
@@ -186,7 +208,9 @@ public final class TestEngines {
 
     private static <E extends Engine> E started(Supplier<E> start) {
         E engine = start.get();
-        STARTED.push(engine);
+        synchronized (STARTED) {
+            STARTED.push(engine);
+        }
         return engine;
     }
 
@@ -202,8 +226,14 @@ public final class TestEngines {
     }
 
     private static synchronized void stopAll() {
-        while (!STARTED.isEmpty()) {
-            Engine engine = STARTED.pop();
+        while (true) {
+            Engine engine;
+            synchronized (STARTED) {
+                if (STARTED.isEmpty()) {
+                    break;
+                }
+                engine = STARTED.pop();
+            }
             try {
                 engine.close();
             } catch (RuntimeException e) {

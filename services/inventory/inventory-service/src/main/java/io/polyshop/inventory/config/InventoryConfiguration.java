@@ -45,11 +45,16 @@ class InventoryConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbClient dynamoDbClient(InventoryProperties settings) {
+        // Each call within seconds, retries included, so that a DynamoDB that is away makes a 503.
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(settings.region()))
+                .overrideConfiguration(calls ->
+                        calls.apiCallTimeout(Duration.ofSeconds(5)).apiCallAttemptTimeout(Duration.ofSeconds(3)))
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .maxConnections(DYNAMODB_CONNECTIONS)
-                        .connectionTimeout(Duration.ofSeconds(2)));
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .connectionAcquisitionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(3)));
         if (settings.dynamodbEndpoint() != null) {
             // DynamoDB Local accepts any credentials; real AWS gets the default chain.
             builder.endpointOverride(settings.dynamodbEndpoint())

@@ -10,6 +10,7 @@ import io.polyshop.search.application.SearchProducts;
 import io.polyshop.search.application.port.out.CatalogSnapshots;
 import java.time.Clock;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
@@ -39,7 +40,11 @@ class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     OpenSearchTransport openSearchTransport(SearchProperties settings) throws java.net.URISyntaxException {
+        // A node that does not answer within seconds makes a search 503 instead of holding it for 30 s.
         return ApacheHttpClient5TransportBuilder.builder(HttpHost.create(settings.opensearchUrl()))
+                .setRequestConfigCallback(request -> request.setConnectionRequestTimeout(Timeout.ofSeconds(2))
+                        .setResponseTimeout(Timeout.ofSeconds(10)))
+                .setConnectionConfigCallback(connection -> connection.setConnectTimeout(Timeout.ofSeconds(2)))
                 .build();
     }
 
