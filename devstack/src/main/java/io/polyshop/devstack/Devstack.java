@@ -12,6 +12,7 @@ import io.polyshop.platform.engines.MongoWireEngine;
 import io.polyshop.platform.engines.OpenSearchEngine;
 import io.polyshop.platform.engines.PostgresEngine;
 import io.polyshop.platform.engines.RedisEngine;
+import io.polyshop.platform.engines.RestartableEngine;
 import io.polyshop.platform.engines.SmtpEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -49,8 +49,12 @@ public final class Devstack {
     private final Path home;
     private final StatusBoard board;
     private final Deque<Engine> engines = new ArrayDeque<>();
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, RestartableEngine> restartable = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, ServiceDescriptor> descriptorsByName = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final Map<String, String> shared = new LinkedHashMap<>();
+    private DevstackControl control;
     private volatile boolean failed;
 
     Devstack(Path root, PortSettings ports) {
@@ -82,17 +86,20 @@ public final class Devstack {
                 ports.port(sharedSettings, "kafka.controller-port", "kafka.controller-port", "devstack.properties");
         int smtpPort = ports.port(sharedSettings, "mail.smtp-port", "mail.smtp-port", "devstack.properties");
         int mailboxPort = ports.port(sharedSettings, "mail.web-port", "mail.web-port", "devstack.properties");
+        int controlPort = ports.port(sharedSettings, "control.port", "control.port", "devstack.properties");
         requirePortsFree(
                 List.of(
                         Map.entry(kafkaPort, "kafka (kafka.port)"),
                         Map.entry(controllerPort, "kafka (kafka.controller-port)"),
                         Map.entry(smtpPort, "smtp (mail.smtp-port)"),
-                        Map.entry(mailboxPort, "mailbox (mail.web-port)")),
+                        Map.entry(mailboxPort, "mailbox (mail.web-port)"),
+                        Map.entry(controlPort, "devstack control (control.port)")),
                 descriptors);
 
         board.overall(State.STARTING, "starting engines");
         KafkaEngine kafka = startEngine(
                 "kafka", "shared event backbone", () -> KafkaEngine.start(kafkaPort, controllerPort, data("kafka")));
+        restartable.put("kafka", kafka);
         shared.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.address());
         SmtpEngine smtp = startEngine(
                 "smtp", "accepts every e-mail the shop sends, keeps it in memory", () -> SmtpEngine.start(smtpPort));
@@ -131,9 +138,12 @@ public final class Devstack {
 
         board.overall(State.STARTING, "starting services");
         for (ServiceDescriptor service : descriptors) {
+            descriptorsByName.put(service.name(), service);
+            environments.put(service.name(), environmentByService.get(service.name()));
             startService(service, environmentByService.get(service.name()));
         }
-        services.forEach(ServiceProcess::awaitReady);
+        services.values().forEach(ServiceProcess::awaitReady);
+        control = DevstackControl.start(controlPort, directory("run"), new ControlHandles());
         loadDemoCatalog(descriptors);
         board.overall(State.READY, engines.size() + " engines, " + services.size() + " services");
         log.info("devstack ready: {} engines, {} services", engines.size(), services.size());
@@ -227,6 +237,7 @@ public final class Devstack {
             case POSTGRES -> {
                 PostgresEngine postgres =
                         startEngine(name, owner, () -> PostgresEngine.start(store.port(), data(name)));
+                restartable.put(name, postgres);
                 String password = secret(name);
                 postgres.createDatabase(store.owner(), store.owner(), password);
                 postgres.requirePasswordsExceptSuperuser();
@@ -252,6 +263,7 @@ public final class Devstack {
             }
             case DYNAMODB -> {
                 DynamoDbEngine dynamo = startEngine(name, owner, () -> DynamoDbEngine.start(store.port(), data(name)));
+                restartable.put(name, dynamo);
                 yield Map.of("POLYSHOP_DYNAMODB_ENDPOINT", dynamo.address());
             }
             case OPENSEARCH -> {
@@ -293,7 +305,70 @@ public final class Devstack {
         }
         ServiceProcess process = ServiceProcess.start(
                 service, environment, root.resolve(logFile), directory("run").resolve(service.name() + ".pid"), board);
-        services.add(process);
+        services.put(service.name(), process);
+    }
+
+    /** What ./polyshop chaos pulls, through {@link DevstackControl}. */
+    private final class ControlHandles implements DevstackControl.Handles {
+
+        @Override
+        public void stopEngine(String name) {
+            engine(name).close();
+            board.put(new Row(
+                    name,
+                    "engine",
+                    State.STOPPED,
+                    "",
+                    "stopped by the devstack control",
+                    ".polyshop/logs/devstack.log"));
+        }
+
+        @Override
+        public void startEngine(String name) {
+            RestartableEngine engine = engine(name);
+            engine.start();
+            board.put(new Row(
+                    name, "engine", State.READY, engine.address(), "started again", ".polyshop/logs/devstack.log"));
+        }
+
+        @Override
+        public void killService(String name) {
+            ServiceProcess running;
+            synchronized (Devstack.this) {
+                running = services.get(name);
+            }
+            if (running == null) {
+                throw new IllegalArgumentException(
+                        "no service named '" + name + "' runs (have: " + services.keySet() + ")");
+            }
+            running.kill();
+        }
+
+        @Override
+        public void startService(String name) {
+            ServiceDescriptor service = descriptorsByName.get(name);
+            if (service == null || !services.containsKey(name)) {
+                throw new IllegalArgumentException("no service named '" + name + "' (have: " + services.keySet() + ")");
+            }
+            ServiceProcess started;
+            synchronized (Devstack.this) {
+                if (services.get(name).isAlive()) {
+                    return;
+                }
+                Devstack.this.startService(service, environments.get(name));
+                started = services.get(name);
+            }
+            started.awaitReady();
+        }
+
+        private RestartableEngine engine(String name) {
+            RestartableEngine engine = restartable.get(name);
+            if (engine == null) {
+                throw new IllegalArgumentException(
+                        "no engine named '" + name + "' that can be stopped (have: " + restartable.keySet() + ")");
+            }
+            return engine;
+        }
     }
 
     private void requirePortsFree(List<Map.Entry<Integer, String>> sharedPorts, List<ServiceDescriptor> descriptors) {
@@ -342,9 +417,12 @@ public final class Devstack {
 
     /** Stops services, then engines in reverse start order; safe to call more than once. */
     synchronized void stop() {
+        if (control != null) {
+            control.close();
+        }
         // All at once: one by one, the slowest few would outlast the time ./polyshop down allows.
-        services.forEach(ServiceProcess::signalStop);
-        services.forEach(ServiceProcess::awaitStopped);
+        services.values().forEach(ServiceProcess::signalStop);
+        services.values().forEach(ServiceProcess::awaitStopped);
         services.clear();
         while (!engines.isEmpty()) {
             Engine engine = engines.pop();

@@ -62,6 +62,7 @@ class DevstackIT {
         first.start();
         writeToEveryEngine();
         showsWhatTheShopSentInTheMailbox();
+        stopsAndStartsAnEngineThroughItsControl();
         first.stop();
 
         assertThat(configuredPorts()).noneMatch(LoopbackPorts::isListening);
@@ -93,7 +94,7 @@ class DevstackIT {
         Files.createDirectories(root.resolve("devstack/services"));
         Files.writeString(
                 root.resolve("devstack/devstack.properties"),
-                "kafka.port=1\nkafka.controller-port=1\nmail.smtp-port=1\nmail.web-port=1\n");
+                "kafka.port=1\nkafka.controller-port=1\nmail.smtp-port=1\nmail.web-port=1\ncontrol.port=1\n");
         Files.writeString(root.resolve("devstack/services/probe.properties"), """
                 name=probe
                 port=1
@@ -111,6 +112,7 @@ class DevstackIT {
                 "kafka.controller-port",
                 "mail.smtp-port",
                 "mail.web-port",
+                "control.port",
                 "probe.port",
                 "probe.postgres.port",
                 "probe.redis.port",
@@ -130,6 +132,30 @@ class DevstackIT {
 
     private int port(String key) {
         return Integer.parseInt(environment.get(PortSettings.variableFor(key)));
+    }
+
+    private void stopsAndStartsAnEngineThroughItsControl() throws Exception {
+        String token =
+                Files.readString(root.resolve(".polyshop/run/control.token")).strip();
+        int postgres = port("probe.postgres.port");
+
+        assertThat(control("/engines/probe-postgres/stop", "not-the-token")).isEqualTo(401);
+        assertThat(control("/engines/no-such-engine/stop", token)).isEqualTo(404);
+        assertThat(control("/engines/probe-postgres/stop", token)).isEqualTo(200);
+        assertThat(LoopbackPorts.isListening(postgres)).isFalse();
+        assertThat(control("/engines/probe-postgres/start", token)).isEqualTo(200);
+        assertThat(LoopbackPorts.isListening(postgres)).isTrue();
+    }
+
+    private int control(String path, String token) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port("control.port") + path))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private void showsWhatTheShopSentInTheMailbox() throws Exception {

@@ -3,16 +3,20 @@ package io.polyshop.devstack.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON over HTTP/1.1 for one benchmark client, with an optional bearer token. */
-final class JsonHttp {
+public final class JsonHttp {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Longer than any request of a healthy platform takes; a request past it failed. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** One client (one selector thread, a pool of connections) for every simulated user: the load stays on the server. */
     private static final HttpClient HTTP =
@@ -20,20 +24,21 @@ final class JsonHttp {
 
     private final String token;
 
-    JsonHttp(String token) {
+    public JsonHttp(String token) {
         this.token = token;
     }
 
-    record Response(int status, String body) {
+    public record Response(int status, String body, HttpHeaders headers) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
 
-    Response send(String method, URI uri, Object body, Map<String, String> headers)
+    public Response send(String method, URI uri, Object body, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
                 .method(
                         method,
                         body == null
@@ -47,15 +52,15 @@ final class JsonHttp {
         }
         headers.forEach(request::header);
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body());
+        return new Response(response.statusCode(), response.body(), response.headers());
     }
 
-    Response send(String method, URI uri, Object body) throws IOException, InterruptedException {
+    public Response send(String method, URI uri, Object body) throws IOException, InterruptedException {
         return send(method, uri, body, Map.of());
     }
 
     /** A request the benchmark cannot go on without: anything but 2xx stops it with the answer. */
-    JsonNode required(String method, URI uri, Object body) {
+    public JsonNode required(String method, URI uri, Object body) {
         try {
             Response response = send(method, uri, body);
             if (response.status() / 100 != 2) {
@@ -72,7 +77,7 @@ final class JsonHttp {
     }
 
     /** Registers the account unless it exists, and signs it in; answers its access token. */
-    static String signUp(URI identity, String email, String password, String displayName) {
+    public static String signUp(URI identity, String email, String password, String displayName) {
         try {
             Response registered = new JsonHttp(null)
                     .send(
@@ -92,7 +97,7 @@ final class JsonHttp {
         return login(identity, email, password);
     }
 
-    static String login(URI identity, String email, String password) {
+    public static String login(URI identity, String email, String password) {
         return new JsonHttp(null)
                 .required(
                         "POST",

@@ -12,7 +12,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * DynamoDB Local (Amazon's own server), tables kept in {@code dataDirectory}. It can be stopped
  * and started again on the same port and data, which is how outage tests take it away.
  */
-public final class DynamoDbEngine implements Engine {
+public final class DynamoDbEngine implements RestartableEngine {
 
     private final int port;
     private final Path dataDirectory;
@@ -30,6 +30,7 @@ public final class DynamoDbEngine implements Engine {
     }
 
     /** Starts the server, or starts it again after {@link #close()}; a running one is left alone. */
+    @Override
     public synchronized void start() {
         if (server != null) {
             return;
@@ -52,6 +53,7 @@ public final class DynamoDbEngine implements Engine {
         }
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return server != null;
     }

@@ -28,7 +28,7 @@ import org.apache.kafka.common.utils.Time;
  * {@code dataDirectory}. It can be stopped and started again on the same ports and data, which is
  * how outage tests take Kafka away and bring it back.
  */
-public final class KafkaEngine implements Engine {
+public final class KafkaEngine implements RestartableEngine {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -52,6 +52,7 @@ public final class KafkaEngine implements Engine {
         return engine;
     }
 
+    @Override
     public synchronized void start() {
         if (server != null) {
             return;
@@ -172,6 +173,7 @@ public final class KafkaEngine implements Engine {
         }
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return server != null;
     }

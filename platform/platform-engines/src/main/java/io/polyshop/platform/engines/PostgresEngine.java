@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * be stopped and started again on the same port and data, which is how outage tests take a
  * service's database away and bring it back.
  */
-public final class PostgresEngine implements Engine {
+public final class PostgresEngine implements RestartableEngine {
 
     public static final String SUPERUSER = "postgres";
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
@@ -36,6 +36,7 @@ public final class PostgresEngine implements Engine {
     }
 
     /** Starts the server, or starts it again after {@link #close()}; a running one is left alone. */
+    @Override
     public synchronized void start() {
         if (postgres != null) {
             return;
@@ -61,6 +62,7 @@ public final class PostgresEngine implements Engine {
         }
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return postgres != null;
     }

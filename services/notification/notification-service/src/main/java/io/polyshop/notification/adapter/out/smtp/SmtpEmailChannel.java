@@ -47,6 +47,9 @@ public class SmtpEmailChannel implements NotificationChannel {
             helper.setSubject(message.subject());
             helper.setText(message.body(), true);
             mime.setHeader(NOTIFICATION_HEADER, id.toString());
+            // The same Message-ID on every attempt: a copy handed over twice (SMTP hands over at least
+            // once; a crash between its acceptance and our record sends again) is one message to the reader.
+            mime.setHeader("Message-ID", "<" + id + "@notification.polyshop>");
             mail.send(mime);
             return mime.getMessageID();
         } catch (MailException | MessagingException refused) {

@@ -1,0 +1,48 @@
+package io.polyshop.devstack.chaos;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * What a chaos run needs from the platform it shakes: where the checkout's services answer,
+ * customers and an operator, products on sale, the e-mail the shop sent, and the handles its
+ * faults pull. The devstack ({@code ./polyshop chaos}) and the end-to-end tests each provide one.
+ */
+public interface ChaosPlatform {
+
+    /** A signed-in customer whose e-mail address the notification service knows. */
+    record Customer(String id, String email, String token) {}
+
+    /** One e-mail as the shop's SMTP server accepted it. */
+    record Mail(String subject, String messageId) {}
+
+    /** {@code order}, {@code payment} or {@code inventory}. */
+    URI service(String name);
+
+    String kafkaBootstrapServers();
+
+    List<Customer> customers(int count);
+
+    /** A token with the ADMIN role. */
+    String operatorToken();
+
+    /**
+     * Puts {@code count} new products on sale, named after {@code label}, and answers their SKUs
+     * (the order service may learn their prices a moment later).
+     */
+    List<String> productsOnSale(String label, int count);
+
+    List<Mail> mailsTo(String email);
+
+    /** Ends the service's JVM at once, as {@code kill -9} does. */
+    void kill(String service);
+
+    /** Starts the service again and returns once it is ready. */
+    void restart(String service);
+
+    /** Stops an engine: {@code kafka}, {@code order-postgres}, {@code payment-postgres}, {@code inventory-dynamodb}. */
+    void stop(String engine);
+
+    /** Starts the engine again on the same data and returns once it is running. */
+    void start(String engine);
+}
