@@ -18,19 +18,15 @@ import org.springframework.data.mongodb.core.query.Update;
  * Parked events of the document outbox, in the collection {@value #COLLECTION}: each with the
  * collection and id of the document it came from. Releasing one pushes it back onto that
  * document's outbox array (behind the document's younger events, if it has any) and tells the
- * relay. It also measures the document outbox's backlog, which means reading every collection, so
- * a measurement stands for a few seconds.
+ * relay. It also measures the document outbox's backlog, which means reading every collection.
  */
 public class DocumentParkedEvents implements ParkedEvents {
 
     static final String COLLECTION = "polyshop_outbox_parked";
-    private static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
     private final MongoOperations mongo;
     private final Clock clock;
     private final BiConsumer<String, Object> released;
-    private OutboxBacklog.Snapshot lastBacklog;
-    private Instant measuredAt = Instant.EPOCH;
 
     /** @param released told the collection and id of a document whose outbox got a released event */
     public DocumentParkedEvents(MongoOperations mongo, Clock clock, BiConsumer<String, Object> released) {
@@ -102,11 +98,8 @@ public class DocumentParkedEvents implements ParkedEvents {
     }
 
     /** Pending events in every collection's documents, the oldest one's age, and the parked. */
-    synchronized OutboxBacklog.Snapshot backlog() {
+    OutboxBacklog.Snapshot backlog() {
         Instant now = clock.instant();
-        if (lastBacklog != null && now.isBefore(measuredAt.plus(FRESH_FOR))) {
-            return lastBacklog;
-        }
         long pending = 0;
         Instant oldest = null;
         for (String collection : mongo.getCollectionNames()) {
@@ -127,11 +120,9 @@ public class DocumentParkedEvents implements ParkedEvents {
                 }
             }
         }
-        lastBacklog = new OutboxBacklog.Snapshot(
+        return new OutboxBacklog.Snapshot(
                 pending,
                 oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now),
                 count());
-        measuredAt = now;
-        return lastBacklog;
     }
 }

@@ -19,21 +19,17 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * Parked events of the DynamoDB outbox: moved, in one transaction, from their shard to the
  * {@value #SHARD} partition of the same table, sorted by when they were parked, with the reason
  * and where they came from. Releasing one moves it back to its place in its shard, ahead of every
- * younger event. It also measures the outbox's backlog (a count per shard), which stands for a few
- * seconds.
+ * younger event. It also measures the outbox's backlog (a count per shard).
  */
 public class DynamoDbParkedEvents implements ParkedEvents {
 
     static final String SHARD = "parked";
-    private static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final int shards;
     private final Clock clock;
     private final Consumer<Set<String>> released;
-    private OutboxBacklog.Snapshot lastBacklog;
-    private Instant measuredAt = Instant.EPOCH;
 
     /** @param released told the shard that got a released event back */
     public DynamoDbParkedEvents(
@@ -117,11 +113,8 @@ public class DynamoDbParkedEvents implements ParkedEvents {
     }
 
     /** Pending events over every shard, the oldest one's age, and the parked. */
-    synchronized OutboxBacklog.Snapshot backlog() {
+    OutboxBacklog.Snapshot backlog() {
         Instant now = clock.instant();
-        if (lastBacklog != null && now.isBefore(measuredAt.plus(FRESH_FOR))) {
-            return lastBacklog;
-        }
         long pending = 0;
         Instant oldest = null;
         for (int shard = 0; shard < shards; shard++) {
@@ -140,12 +133,10 @@ public class DynamoDbParkedEvents implements ParkedEvents {
                 oldest = oldest == null || created.isBefore(oldest) ? created : oldest;
             }
         }
-        lastBacklog = new OutboxBacklog.Snapshot(
+        return new OutboxBacklog.Snapshot(
                 pending,
                 oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now),
                 count());
-        measuredAt = now;
-        return lastBacklog;
     }
 
     private List<Map<String, AttributeValue>> parkedItems(int limit) {

@@ -8,6 +8,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.polyshop.platform.resilience.TransientFailures;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +64,9 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    /** How long a backlog count that reads a whole store (every collection, every shard) stands. */
+    private static final Duration STORE_WIDE_COUNT = Duration.ofSeconds(5);
 
     @Bean
     EventEnvelopes eventEnvelopes(@Value("${spring.application.name:polyshop}") String serviceName) {
@@ -238,7 +242,7 @@ public class MessagingAutoConfiguration {
         @Bean
         OutboxBacklog outboxBacklog(
                 JdbcParkedEvents parkedEvents, MessagingProperties settings, ObjectProvider<MeterRegistry> registry) {
-            return backlog(parkedEvents::backlog, settings, registry);
+            return backlog(parkedEvents::backlog, Duration.ZERO, settings, registry);
         }
     }
 
@@ -276,7 +280,7 @@ public class MessagingAutoConfiguration {
                 DocumentParkedEvents parkedEvents,
                 MessagingProperties settings,
                 ObjectProvider<MeterRegistry> registry) {
-            return backlog(parkedEvents::backlog, settings, registry);
+            return backlog(parkedEvents::backlog, STORE_WIDE_COUNT, settings, registry);
         }
     }
 
@@ -335,13 +339,16 @@ public class MessagingAutoConfiguration {
                 DynamoDbOutbox outbox,
                 MessagingProperties settings,
                 ObjectProvider<MeterRegistry> registry) {
-            return backlog(parkedEvents::backlog, settings, registry);
+            return backlog(parkedEvents::backlog, STORE_WIDE_COUNT, settings, registry);
         }
     }
 
     private static OutboxBacklog backlog(
-            OutboxBacklog.Measure measure, MessagingProperties settings, ObjectProvider<MeterRegistry> registry) {
-        OutboxBacklog backlog = new OutboxBacklog(measure, settings.outbox().unhealthyAge());
+            OutboxBacklog.Measure measure,
+            Duration freshFor,
+            MessagingProperties settings,
+            ObjectProvider<MeterRegistry> registry) {
+        OutboxBacklog backlog = new OutboxBacklog(measure, settings.outbox().unhealthyAge(), freshFor);
         registry.ifAvailable(backlog::bindTo);
         return backlog;
     }

@@ -3,6 +3,7 @@ package io.polyshop.platform.messaging;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -12,14 +13,15 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * ({@code polyshop.outbox.backlog}, {@code polyshop.outbox.oldest.age}, {@code polyshop.outbox.parked})
  * and as a health check that turns DOWN when the oldest pending event is older than the configured
  * threshold or when any event is parked (it needs an operator). An event the relay has sent counts
- * as pending until its next round marks it, at most one idle poll later.
+ * as pending until its next round marks it, at most one idle poll later. A count that costs a read
+ * of every collection is remembered for a moment ({@code freshFor}).
  */
 public class OutboxBacklog implements HealthIndicator {
 
     /** What the outbox holds now. */
     public record Snapshot(long pending, Duration oldestAge, long parked) {}
 
-    /** Counts an outbox in its own store; one whose count is costly remembers it for a moment. */
+    /** Counts an outbox in its own store. */
     @FunctionalInterface
     public interface Measure {
         Snapshot now();
@@ -27,14 +29,23 @@ public class OutboxBacklog implements HealthIndicator {
 
     private final Measure measure;
     private final Duration unhealthyAge;
+    private final Duration freshFor;
+    private Snapshot last;
+    private Instant measuredAt = Instant.EPOCH;
 
-    public OutboxBacklog(Measure measure, Duration unhealthyAge) {
+    public OutboxBacklog(Measure measure, Duration unhealthyAge, Duration freshFor) {
         this.measure = measure;
         this.unhealthyAge = unhealthyAge;
+        this.freshFor = freshFor;
     }
 
-    public Snapshot snapshot() {
-        return measure.now();
+    public synchronized Snapshot snapshot() {
+        Instant now = Instant.now();
+        if (last == null || !now.isBefore(measuredAt.plus(freshFor))) {
+            last = measure.now();
+            measuredAt = now;
+        }
+        return last;
     }
 
     public void bindTo(MeterRegistry registry) {

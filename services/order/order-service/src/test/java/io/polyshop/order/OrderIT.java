@@ -191,12 +191,17 @@ class OrderIT {
 
     private String confirmedOrder() {
         String orderId = placed(order(List.of(line(gadget, 1, "20.00")), "tok_visa"));
+        answerEveryStepUntilConfirmed(orderId);
+        return orderId;
+    }
+
+    /** Plays every participant's success for an order of one gadget (29.58 in all), and waits for CONFIRMED. */
+    private void answerEveryStepUntilConfirmed(String orderId) {
         BigDecimal total = new BigDecimal("29.58");
         reserve(orderId);
         authorize(orderId, total);
         confirmAndCapture(orderId, total);
         awaitStatus(orderId, "CONFIRMED");
-        return orderId;
     }
 
     @Test
@@ -409,11 +414,7 @@ class OrderIT {
             kafka.start();
         }
 
-        reserve(orderId);
-        authorize(orderId, new BigDecimal("29.58"));
-        confirmAndCapture(orderId, new BigDecimal("29.58"));
-
-        awaitStatus(orderId, "CONFIRMED");
+        answerEveryStepUntilConfirmed(orderId);
         assertThat(participants.commandsOf(orderId, InventoryMessages.RELEASE_STOCK))
                 .isEmpty();
     }
@@ -436,10 +437,7 @@ class OrderIT {
                                 select saga_deadline > now() + interval '30 seconds'
                                   from customer_order where order_id = cast(:id as uuid)
                                 """).param("id", orderId).query(Boolean.class).single());
-        reserve(orderId);
-        authorize(orderId, new BigDecimal("29.58"));
-        confirmAndCapture(orderId, new BigDecimal("29.58"));
-        awaitStatus(orderId, "CONFIRMED");
+        answerEveryStepUntilConfirmed(orderId);
         assertThat(participants.commandsOf(orderId, InventoryMessages.RELEASE_STOCK))
                 .isEmpty();
     }
