@@ -119,7 +119,8 @@ final class TestChaosPlatform implements ChaosPlatform, AutoCloseable {
                             IdentityEvents.USER_REGISTERED,
                             id.toString(),
                             new UserRegistered(id, email, "Chaos customer " + c, Instant.now()));
-            customers.add(new Customer(id.toString(), email, TOKENS.valid(id.toString(), "CUSTOMER")));
+            // A test token lives five minutes; a run is longer.
+            customers.add(new Customer(id.toString(), email, () -> TOKENS.valid(id.toString(), "CUSTOMER")));
         }
         return customers;
     }

@@ -2,6 +2,7 @@ package io.polyshop.devstack.chaos;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What a chaos run needs from the platform it shakes: where the checkout's services answer,
@@ -10,8 +11,16 @@ import java.util.List;
  */
 public interface ChaosPlatform {
 
-    /** A signed-in customer whose e-mail address the notification service knows. */
-    record Customer(String id, String email, String token) {}
+    /**
+     * A signed-in customer whose e-mail address the notification service knows; {@code tokens}
+     * answers a token that is still valid (a run outlasts one).
+     */
+    record Customer(String id, String email, Supplier<String> tokens) {
+
+        public String token() {
+            return tokens.get();
+        }
+    }
 
     /** One e-mail as the shop's SMTP server accepted it. */
     record Mail(String subject, String messageId) {}
@@ -23,7 +32,7 @@ public interface ChaosPlatform {
 
     List<Customer> customers(int count);
 
-    /** A token with the ADMIN role. */
+    /** A token with the ADMIN role, valid for some minutes. */
     String operatorToken();
 
     /**

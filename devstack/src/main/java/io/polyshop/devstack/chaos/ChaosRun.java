@@ -84,7 +84,6 @@ public final class ChaosRun {
 
     public ChaosVerdict run() throws Exception {
         List<Customer> customers = platform.customers(settings.customers());
-        JsonHttp operator = new JsonHttp(platform.operatorToken());
         Map<String, List<String>> skusByPhase = new LinkedHashMap<>();
         Map<String, Instant[]> windows = new LinkedHashMap<>();
         int number = 0;
@@ -93,8 +92,10 @@ public final class ChaosRun {
             Fault fault = fault(name);
             progress.accept(
                     String.format("phase %d/%d: %s", number, settings.faults().size(), fault.description()));
-            List<String> skus =
-                    stocked(operator, new JsonHttp(customers.getFirst().token()), name);
+            List<String> skus = stocked(
+                    new JsonHttp(platform.operatorToken()),
+                    new JsonHttp(customers.getFirst().token()),
+                    name);
             skusByPhase.put(name, skus);
             Instant began = Instant.now();
             runPhase(fault, customers, skus);

@@ -9,11 +9,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,9 +60,27 @@ final class DevstackChaosPlatform implements ChaosPlatform {
             String token = JsonHttp.signUp(platform.url("identity"), email, PASSWORD, "Chaos customer " + c);
             JsonNode me = new JsonHttp(token)
                     .required("GET", platform.url("identity").resolve("/api/v1/identity/users/me"), null);
-            customers.add(new Customer(me.get("id").asString(), email, token));
+            customers.add(new Customer(
+                    me.get("id").asString(),
+                    email,
+                    renewed(token, () -> JsonHttp.login(platform.url("identity"), email, PASSWORD))));
         }
         return customers;
+    }
+
+    /** Identity's access tokens live 10 minutes: a new one every 5. */
+    private static Supplier<String> renewed(String first, Supplier<String> login) {
+        String[] token = {first};
+        Instant[] since = {Instant.now()};
+        return () -> {
+            synchronized (token) {
+                if (Instant.now().isAfter(since[0].plus(Duration.ofMinutes(5)))) {
+                    token[0] = login.get();
+                    since[0] = Instant.now();
+                }
+                return token[0];
+            }
+        };
     }
 
     @Override
