@@ -81,21 +81,44 @@ public final class ChaosVerdict {
         this.stocked = stocked;
     }
 
-    /** Waits until every accepted order has ended, or {@code limit} passed; those left are stuck. */
+    /**
+     * Waits until every accepted order has ended and every confirmed one was mailed, or
+     * {@code limit} passed; an order still running then is stuck, a confirmation not sent is lost.
+     */
     void settle(Duration limit, Consumer<String> progress) throws IOException, InterruptedException {
         Instant giveUp = Instant.now().plus(limit);
-        long open;
-        do {
+        while (true) {
             readOrders();
-            open = ledger.placed().stream()
+            long open = ledger.placed().stream()
                     .filter(order -> !FINAL.contains(statuses.get(order.orderId())))
                     .count();
-            if (open == 0) {
+            long unmailed = open > 0 ? 0 : unmailedConfirmations();
+            if (open + unmailed == 0 || !Instant.now().isBefore(giveUp)) {
                 return;
             }
-            progress.accept("  " + open + " order(s) still running");
+            progress.accept(
+                    open > 0
+                            ? "  " + open + " order(s) still running"
+                            : "  " + unmailed + " confirmation e-mail(s) not sent yet");
             Thread.sleep(Duration.ofSeconds(5));
-        } while (Instant.now().isBefore(giveUp));
+        }
+    }
+
+    private long unmailedConfirmations() {
+        Map<String, List<Mail>> mails = new HashMap<>();
+        return ledger.placed().stream()
+                .filter(order -> "CONFIRMED".equals(statuses.get(order.orderId())))
+                .filter(order -> confirmationsOf(order, mails).isEmpty())
+                .count();
+    }
+
+    /** The Message-IDs of the confirmation e-mails {@code order}'s customer received, one per copy. */
+    private List<String> confirmationsOf(PlacedOrder order, Map<String, List<Mail>> mails) {
+        String subject = "Your order " + order.orderId() + " is confirmed";
+        return mails.computeIfAbsent(order.customer().email(), platform::mailsTo).stream()
+                .filter(mail -> mail.subject().equals(subject))
+                .map(Mail::messageId)
+                .toList();
     }
 
     /** Every customer's orders as the order service lists them, with their status. */
@@ -175,15 +198,9 @@ public final class ChaosVerdict {
                         "a repeat of the key of order " + order.orderId() + " answered " + order.replayDifference());
             }
             if (status.equals("CONFIRMED")) {
-                Set<String> messages = new HashSet<>();
-                long received = 0;
-                for (Mail mail : mails.computeIfAbsent(order.customer().email(), platform::mailsTo)) {
-                    if (mail.subject().equals("Your order " + order.orderId() + " is confirmed")) {
-                        messages.add(mail.messageId());
-                        received++;
-                    }
-                }
-                copies += received - messages.size();
+                List<String> received = confirmationsOf(order, mails);
+                Set<String> messages = new HashSet<>(received);
+                copies += received.size() - messages.size();
                 if (messages.size() != 1) {
                     lostEmails += messages.isEmpty() ? 1 : 0;
                     violations.add("order " + order.orderId() + " got " + messages.size() + " confirmation e-mails");
