@@ -50,11 +50,7 @@ final class TestChaosPlatform implements ChaosPlatform, AutoCloseable {
 
         Map<String, String> order = new HashMap<>(shared);
         database(order, "order");
-        // Steps and compensations on a scale a few minutes' run can wait for.
-        order.put("POLYSHOP_ORDER_SAGA_RESERVE_STOCK", "20s");
-        order.put("POLYSHOP_ORDER_SAGA_AUTHORIZE_PAYMENT", "30s");
-        order.put("POLYSHOP_ORDER_SAGA_CONFIRM_STOCK", "20s");
-        order.put("POLYSHOP_ORDER_SAGA_CAPTURE_PAYMENT", "30s");
+        // Steps take their default time; compensations are sent again on a scale a run can wait for.
         order.put("POLYSHOP_ORDER_SAGA_COMPENSATION", "10s");
         order.put("POLYSHOP_ORDER_SAGA_COMPENSATION_ATTEMPTS", "30");
         environments.put("order", order);
