@@ -1,7 +1,6 @@
 package io.polyshop.devstack.chaos;
 
 import io.polyshop.devstack.chaos.ChaosPlatform.Customer;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class ChaosLedger {
 
     /** A key that got no final answer before the shopper gave up on it. */
-    record Unanswered(String phase, Customer customer, String key, Instant at) {}
+    record Unanswered(String phase, Customer customer, String key) {}
 
     private final List<PlacedOrder> placed = new CopyOnWriteArrayList<>();
     private final List<Unanswered> unanswered = new CopyOnWriteArrayList<>();
@@ -20,20 +19,14 @@ final class ChaosLedger {
     private final Map<String, Map<String, LongAdder>> retries = new ConcurrentHashMap<>();
 
     PlacedOrder placed(
-            String phase,
-            Customer customer,
-            String key,
-            String orderId,
-            Map<String, Integer> units,
-            String card,
-            Instant at) {
-        PlacedOrder order = new PlacedOrder(phase, customer, key, orderId, units, card, at);
+            String phase, Customer customer, String key, String orderId, Map<String, Integer> units, String card) {
+        PlacedOrder order = new PlacedOrder(phase, customer, key, orderId, units, card);
         placed.add(order);
         return order;
     }
 
-    void unanswered(String phase, Customer customer, String key, Instant at) {
-        unanswered.add(new Unanswered(phase, customer, key, at));
+    void unanswered(String phase, Customer customer, String key) {
+        unanswered.add(new Unanswered(phase, customer, key));
     }
 
     void refused(String phase, int status, String reason) {

@@ -194,8 +194,8 @@ public final class ChaosVerdict {
             }
             if (order.replayDifference() != null) {
                 duplicateOrders++;
-                violations.add(
-                        "a repeat of the key of order " + order.orderId() + " answered " + order.replayDifference());
+                violations.add("a repeat of key " + order.key() + " (order " + order.orderId() + ") answered "
+                        + order.replayDifference());
             }
             if (status.equals("CONFIRMED")) {
                 List<String> received = confirmationsOf(order, mails);
@@ -334,11 +334,12 @@ public final class ChaosVerdict {
         if (!refusals.isEmpty()) {
             notes.add("refused: " + refusals);
         }
-        long unanswered = ledger.unanswered().stream()
+        List<String> unanswered = ledger.unanswered().stream()
                 .filter(key -> key.phase().equals(phase))
-                .count();
-        if (unanswered > 0) {
-            notes.add(unanswered + " key(s) never answered");
+                .map(ChaosLedger.Unanswered::key)
+                .toList();
+        if (!unanswered.isEmpty()) {
+            notes.add("keys never answered: " + unanswered);
         }
         if (copies > 0) {
             notes.add(copies + " e-mail(s) handed to SMTP twice under one Message-ID");

@@ -1,7 +1,6 @@
 package io.polyshop.devstack.chaos;
 
 import io.polyshop.devstack.chaos.ChaosPlatform.Customer;
-import java.time.Instant;
 import java.util.Map;
 
 /** An order the shop accepted during a chaos run, and what the shopper did with it afterwards. */
@@ -13,25 +12,16 @@ final class PlacedOrder {
     private final String orderId;
     private final Map<String, Integer> units;
     private final String card;
-    private final Instant placedAt;
     private volatile boolean cancelRequested;
     private volatile String replayDifference;
 
-    PlacedOrder(
-            String phase,
-            Customer customer,
-            String key,
-            String orderId,
-            Map<String, Integer> units,
-            String card,
-            Instant placedAt) {
+    PlacedOrder(String phase, Customer customer, String key, String orderId, Map<String, Integer> units, String card) {
         this.phase = phase;
         this.customer = customer;
         this.key = key;
         this.orderId = orderId;
         this.units = Map.copyOf(units);
         this.card = card;
-        this.placedAt = placedAt;
     }
 
     String phase() {
@@ -57,10 +47,6 @@ final class PlacedOrder {
 
     String card() {
         return card;
-    }
-
-    Instant placedAt() {
-        return placedAt;
     }
 
     void cancelRequested() {

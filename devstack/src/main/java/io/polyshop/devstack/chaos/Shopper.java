@@ -100,10 +100,9 @@ final class Shopper {
         body.put("shippingAddress", ADDRESS);
         body.put("paymentMethod", card);
         String key = UUID.randomUUID().toString();
-        Instant started = Instant.now();
         JsonHttp.Response answer = untilFinal(() -> http.send("POST", orders, body, Map.of("Idempotency-Key", key)));
         if (answer == null) {
-            ledger.unanswered(phase, customer, key, started);
+            ledger.unanswered(phase, customer, key);
             return;
         }
         if (answer.status() != 201) {
@@ -111,7 +110,7 @@ final class Shopper {
             return;
         }
         String orderId = answer.json().get("orderId").asString();
-        PlacedOrder placed = ledger.placed(phase, customer, key, orderId, units, card, started);
+        PlacedOrder placed = ledger.placed(phase, customer, key, orderId, units, card);
         if (random.nextInt(10) == 0) {
             JsonHttp.Response again = untilFinal(() -> http.send("POST", orders, body, Map.of("Idempotency-Key", key)));
             if (again != null

@@ -50,10 +50,6 @@ final class MongoWireJournal implements AutoCloseable {
         return directory.resolve(String.format("journal-%012d.log", number));
     }
 
-    synchronized long number() {
-        return number;
-    }
-
     synchronized void put(String database, String collection, Document document) {
         append(new Document("o", "put")
                 .append("d", database)

@@ -137,13 +137,7 @@ class MongoWireEngineIT {
                 client.getDatabase("catalog").getCollection("products").insertOne(new Document("_id", session));
             }
         }
-        Path newest;
-        try (var snapshots = Files.list(data)) {
-            newest = snapshots
-                    .filter(path -> path.getFileName().toString().startsWith("snapshot-"))
-                    .max(java.util.Comparator.naturalOrder())
-                    .orElseThrow();
-        }
+        Path newest = newestSnapshot(data);
         Path products = newest.resolve("catalog/products.jsonl");
         Files.writeString(products, Files.readString(products).substring(0, 5));
 
