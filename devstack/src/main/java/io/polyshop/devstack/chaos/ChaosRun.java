@@ -210,19 +210,7 @@ public final class ChaosRun {
         probe.put(
                 "lines",
                 skus.stream().map(sku -> Map.of("sku", sku, "quantity", 1)).toList());
-        probe.put(
-                "shippingAddress",
-                Map.of(
-                        "recipient",
-                        "Probe",
-                        "line1",
-                        "Probe 1",
-                        "city",
-                        "Berlin",
-                        "postalCode",
-                        "10115",
-                        "country",
-                        "DE"));
+        probe.put("shippingAddress", Shopper.ADDRESS);
         probe.put("paymentMethod", "tok_visa");
         probe.put("expectedTotal", Map.of("amount", BigDecimal.ZERO, "currency", "EUR"));
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));

@@ -1,9 +1,6 @@
 package io.polyshop.platform.messaging;
 
-import java.security.Principal;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -17,8 +14,6 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 @Endpoint(id = "deadletters")
 public class DeadLetterEndpoint {
 
-    private static final Logger audit = LoggerFactory.getLogger("polyshop.audit");
-
     private final DeadLetters deadLetters;
 
     public DeadLetterEndpoint(DeadLetters deadLetters) {
@@ -28,12 +23,7 @@ public class DeadLetterEndpoint {
     @WriteOperation
     public Map<String, Object> replay(SecurityContext caller, @Selector String topic) {
         int replayed = deadLetters.replay(topic);
-        Principal principal = caller.getPrincipal();
-        audit.info(
-                "dead letters replayed: topic={} events={} by={}",
-                topic,
-                replayed,
-                principal == null ? "unknown" : principal.getName());
+        OperatorAudit.record(caller, "dead letters replayed", "topic=" + topic + " events=" + replayed);
         return Map.of("topic", topic, "replayed", replayed);
     }
 }

@@ -1,9 +1,6 @@
 package io.polyshop.platform.messaging;
 
-import java.security.Principal;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -19,7 +16,6 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 @Endpoint(id = "outbox")
 public class OutboxEndpoint {
 
-    private static final Logger audit = LoggerFactory.getLogger("polyshop.audit");
     private static final int SHOWN = 100;
 
     private final OutboxBacklog backlog;
@@ -44,12 +40,7 @@ public class OutboxEndpoint {
     @WriteOperation
     public WebEndpointResponse<Map<String, Object>> release(SecurityContext caller, @Selector String eventId) {
         boolean released = parked.release(eventId);
-        Principal principal = caller.getPrincipal();
-        audit.info(
-                "parked outbox event released: event={} released={} by={}",
-                eventId,
-                released,
-                principal == null ? "unknown" : principal.getName());
+        OperatorAudit.record(caller, "parked outbox event released", "event=" + eventId + " released=" + released);
         return new WebEndpointResponse<>(
                 Map.of("eventId", eventId, "released", released),
                 released ? WebEndpointResponse.STATUS_OK : WebEndpointResponse.STATUS_NOT_FOUND);
