@@ -383,6 +383,7 @@ public final class Devstack {
             }
             if (Files.isRegularFile(service.jar())) {
                 claim(wanted, service.port(), service.name());
+                claim(wanted, service.managementPort(), service.name() + " management");
             }
         }
         List<String> taken = wanted.entrySet().stream()

@@ -11,7 +11,13 @@ import java.util.Properties;
 
 /** What devstack/services/NAME.properties says about one service. */
 record ServiceDescriptor(
-        String name, String description, int port, Path jar, List<StoreInstance> stores, List<String> routes) {
+        String name,
+        String description,
+        int port,
+        int managementPort,
+        Path jar,
+        List<StoreInstance> stores,
+        List<String> routes) {
 
     /** One store server owned by one service, e.g. {@code identity-postgres}. */
     record StoreInstance(String owner, Store store, int port, int transportPort) {
@@ -58,10 +64,14 @@ record ServiceDescriptor(
                 .map(String::strip)
                 .filter(path -> !path.isEmpty())
                 .toList();
+        int port = ports.port(properties, "port", name + ".port", where);
+        // The operator's port, as every service has it when nobody says: the service port + 1000.
+        properties.putIfAbsent("management.port", Integer.toString(port + 1000));
         return new ServiceDescriptor(
                 name,
                 properties.getProperty("description", ""),
-                ports.port(properties, "port", name + ".port", where),
+                port,
+                ports.port(properties, "management.port", name + ".management.port", where),
                 root.resolve(required(properties, "jar", where)),
                 stores,
                 routes);

@@ -51,6 +51,7 @@ final class ServiceProcess {
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(service.port()));
         builder.environment().put("SERVER_ADDRESS", LoopbackPorts.HOST);
+        builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(service.managementPort()));
         try {
             Files.createDirectories(log.getParent());
             Process process = builder.start();
@@ -70,7 +71,7 @@ final class ServiceProcess {
     void awaitReady() {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health/readiness"))
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(url(service) + "/readyz"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);

@@ -29,6 +29,9 @@ class ServiceDescriptorTest {
         ServiceDescriptor search = ServiceDescriptor.read(file, root, new PortSettings(Map.of()));
 
         assertThat(search.port()).isEqualTo(8083);
+        assertThat(search.managementPort())
+                .as("the service port + 1000 when not given")
+                .isEqualTo(9083);
         assertThat(search.routes()).containsExactly("/api/v1/search/**", "/api/v1/suggestions/**");
         assertThat(search.summary()).endsWith("[opensearch]");
         assertThat(search.stores()).singleElement().satisfies(store -> {

@@ -49,6 +49,8 @@ final class ServiceJar implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", Integer.toString(port));
+            // Its operator endpoints on a free loopback port: port + 1000 may be taken here.
+            builder.environment().put("MANAGEMENT_SERVER_PORT", "0");
             Process process = builder.start();
             ServiceJar service = new ServiceJar(name, port, process, log);
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + name));
@@ -65,7 +67,7 @@ final class ServiceJar implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/readyz");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);

@@ -62,9 +62,17 @@ class GatewaySecurity {
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
                     exchanges.pathMatchers(HttpMethod.GET, ApiDocs.PUBLIC_PATHS).permitAll();
+                    // Probes on the gateway's port; health and metrics on its loopback management port.
                     exchanges
-                            .pathMatchers("/actuator/health/**", "/actuator/health")
+                            .pathMatchers(
+                                    "/livez",
+                                    "/readyz",
+                                    "/actuator/health/**",
+                                    "/actuator/health",
+                                    "/actuator/prometheus")
                             .permitAll();
+                    // The gateway has no operator commands: nobody gets the rest of the actuator.
+                    exchanges.pathMatchers("/actuator/**").denyAll();
                     for (String entry : settings.publicEndpoints()) {
                         String[] parts = entry.strip().split("\\s+");
                         exchanges

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +27,9 @@ class GatewayIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -161,12 +165,33 @@ class GatewayIT {
         assertThat(swaggerUi.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void answersProbesOnItsPortAndKeepsMetricsAndTheRestOfTheActuatorOnTheManagementPort() throws Exception {
+        String admin = "Bearer " + TOKENS.valid(newUser(), "ADMIN");
+
+        assertThat(send("GET", "/readyz", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/livez", Map.of()).body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(send("GET", "/actuator/prometheus", Map.of("Authorization", admin))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send(managementPort, "GET", "/actuator/prometheus", Map.of()).body())
+                .contains("jvm_memory_used_bytes");
+        assertThat(send(managementPort, "GET", "/actuator/info", Map.of("Authorization", admin))
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
     private static String newUser() {
         return "user-" + UUID.randomUUID();
     }
 
     private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return send(port, method, path, headers);
+    }
+
+    private HttpResponse<String> send(int toPort, String method, String path, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + toPort + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

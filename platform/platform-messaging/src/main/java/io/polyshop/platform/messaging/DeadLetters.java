@@ -40,9 +40,13 @@ public class DeadLetters {
         return topic + suffix;
     }
 
+    public boolean isDeadLetterTopic(String topic) {
+        return topic.endsWith(suffix) && topic.length() > suffix.length();
+    }
+
     /** Republishes what {@code deadLetterTopic} holds beyond the last replay; returns how many. */
     public int replay(String deadLetterTopic) {
-        if (!deadLetterTopic.endsWith(suffix)) {
+        if (!isDeadLetterTopic(deadLetterTopic)) {
             throw new IllegalArgumentException(
                     deadLetterTopic + " is not a dead-letter topic (they end in " + suffix + ")");
         }

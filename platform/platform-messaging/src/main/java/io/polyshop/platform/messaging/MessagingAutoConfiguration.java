@@ -179,9 +179,18 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    OperatorActions operatorActions(
+            @Value("${spring.application.name:polyshop}") String serviceName,
+            EventEnvelopes envelopes,
+            KafkaTemplate<String, Object> polyshopEventTemplate,
+            JsonMapper json) {
+        return new OperatorActions(serviceName, envelopes, polyshopEventTemplate, json, Clock.systemUTC());
+    }
+
+    @Bean
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
-    DeadLetterEndpoint deadLetterEndpoint(DeadLetters deadLetters) {
-        return new DeadLetterEndpoint(deadLetters);
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetters deadLetters, OperatorActions actions) {
+        return new DeadLetterEndpoint(deadLetters, actions);
     }
 
     @Bean

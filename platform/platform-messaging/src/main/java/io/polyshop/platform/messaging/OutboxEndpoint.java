@@ -11,7 +11,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 /**
  * The operator's view of this service's outbox: {@code GET /actuator/outbox} shows the backlog and
  * the events parked because Kafka refused them, {@code POST /actuator/outbox/{eventId}} releases one
- * (ADMIN only, like every operator endpoint, and written to the audit log).
+ * (ADMIN only, like every operator endpoint; audited and announced by {@link OperatorActions}).
  */
 @Endpoint(id = "outbox")
 public class OutboxEndpoint {
@@ -20,10 +20,12 @@ public class OutboxEndpoint {
 
     private final OutboxBacklog backlog;
     private final ParkedEvents parked;
+    private final OperatorActions actions;
 
-    public OutboxEndpoint(OutboxBacklog backlog, ParkedEvents parked) {
+    public OutboxEndpoint(OutboxBacklog backlog, ParkedEvents parked, OperatorActions actions) {
         this.backlog = backlog;
         this.parked = parked;
+        this.actions = actions;
     }
 
     @ReadOperation
@@ -40,7 +42,7 @@ public class OutboxEndpoint {
     @WriteOperation
     public WebEndpointResponse<Map<String, Object>> release(SecurityContext caller, @Selector String eventId) {
         boolean released = parked.release(eventId);
-        OperatorAudit.record(caller, "parked outbox event released", "event=" + eventId + " released=" + released);
+        actions.record(caller.getPrincipal(), "parked outbox event released", eventId, Map.of("released", released));
         return new WebEndpointResponse<>(
                 Map.of("eventId", eventId, "released", released),
                 released ? WebEndpointResponse.STATUS_OK : WebEndpointResponse.STATUS_NOT_FOUND);

@@ -1,5 +1,6 @@
 package io.polyshop.platform.observability;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -9,14 +10,29 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Observability settings every Polyshop service starts with. They sit below every other property
  * source, so a service's application.properties or an environment variable overrides any of them.
+ *
+ * <p>The operator's plane is apart from the API: the actuator endpoints answer on a management port
+ * bound to 127.0.0.1 (the service port + 1000, or a free port when the service port is), while the
+ * service port answers only {@code /livez} and {@code /readyz}, without details. Kubernetes sets
+ * {@code MANAGEMENT_SERVER_ADDRESS} and {@code MANAGEMENT_SERVER_PORT} to scrape metrics.
  */
 public class ObservabilityDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "polyshopObservabilityDefaults";
 
     static final Map<String, Object> DEFAULTS = Map.ofEntries(
-            // Kubernetes-style probes, also used by ./polyshop up to wait for a service.
+            // Kubernetes-style probes, also used by ./polyshop up to wait for a service: on the
+            // service port as /livez and /readyz, saying UP or DOWN and nothing more.
             Map.entry("management.endpoint.health.probes.enabled", true),
+            Map.entry("management.endpoint.health.group.liveness.include", "livenessState"),
+            Map.entry("management.endpoint.health.group.liveness.additional-path", "server:/livez"),
+            Map.entry("management.endpoint.health.group.liveness.show-details", "never"),
+            Map.entry("management.endpoint.health.group.liveness.show-components", "never"),
+            Map.entry("management.endpoint.health.group.readiness.additional-path", "server:/readyz"),
+            Map.entry("management.endpoint.health.group.readiness.show-details", "never"),
+            Map.entry("management.endpoint.health.group.readiness.show-components", "never"),
+            // Everything else only on the loopback management port, where details help the operator.
+            Map.entry("management.server.address", "127.0.0.1"),
             Map.entry("management.endpoint.health.show-details", "always"),
             Map.entry("management.endpoint.health.validate-group-membership", false),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters,outbox"),
@@ -36,6 +52,14 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, DEFAULTS));
+        Map<String, Object> defaults = new HashMap<>(DEFAULTS);
+        defaults.put("management.server.port", managementPort(environment.getProperty("server.port", Integer.class)));
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+    }
+
+    /** The service port + 1000 (8080 when unset), or a free port when the service takes one. */
+    static int managementPort(Integer serverPort) {
+        int port = serverPort == null ? 8080 : serverPort;
+        return port <= 0 || port + 1000 > 65535 ? 0 : port + 1000;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +31,9 @@ class ObservabilityIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     ObservabilitySampleApplication.Pings pings;
 
@@ -41,19 +45,25 @@ class ObservabilityIT {
     }
 
     @Test
-    void exposesLivenessAndReadinessGroups() throws Exception {
-        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        var readiness = get("/actuator/health/readiness");
+    void exposesLivenessAndReadinessProbesOnTheServicePortAndTheirGroupsOnTheManagementPort() throws Exception {
+        assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
+        var readiness = get(port, "/readyz");
 
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
+        assertThat(get(managementPort, "/actuator/health/liveness").statusCode())
+                .isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/health/readiness").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
-    void exposesPrometheusMetrics() throws Exception {
-        get("/ping");
+    void exposesPrometheusMetricsOnTheManagementPortOnly() throws Exception {
+        get(port, "/ping");
 
-        var metrics = get("/actuator/prometheus");
+        var metrics = get(managementPort, "/actuator/prometheus");
+
+        assertThat(get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count");
@@ -91,9 +101,9 @@ class ObservabilityIT {
         return received;
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    private HttpResponse<String> get(int toPort, String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + toPort + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -31,7 +31,8 @@ import org.springframework.web.client.RestTemplate;
  * Every Polyshop service is an OAuth2 resource server by default: it accepts only RS256 tokens
  * signed by a key in identity's JWKS, within their validity (and from the configured issuer), takes
  * the caller from {@code sub} and the roles from the {@code roles} claim. Requests need a token
- * unless a {@link PublicEndpoints} bean lets them through; health probes are always open.
+ * unless a {@link PublicEndpoints} bean lets them through; health probes are always open, the
+ * operator's endpoints (on the management port) need ADMIN.
  */
 @AutoConfiguration(
         beforeName = {
@@ -107,10 +108,16 @@ public class ResourceServerAutoConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
+                    // Probes on the service port; health and metrics on the loopback management port.
                     requests.requestMatchers(
-                                    "/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/error")
+                                    "/livez",
+                                    "/readyz",
+                                    "/actuator/health/**",
+                                    "/actuator/health",
+                                    "/actuator/prometheus",
+                                    "/error")
                             .permitAll();
-                    // The operator's endpoints (dead-letter replay, parked events, ...) are for admins only.
+                    // The operator's commands (dead-letter replay, parked events, ...) are for admins only.
                     requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
                     for (PublicEndpoints.Endpoint endpoint : open) {
                         requests.requestMatchers(PathPatternRequestMatcher.withDefaults()

@@ -1,16 +1,19 @@
 package io.polyshop.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.polyshop.platform.security.sample.SecuredSampleApplication;
 import io.polyshop.platform.test.TestTokens;
 import io.polyshop.platform.web.Problems;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +25,9 @@ class SecurityIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -79,14 +85,47 @@ class SecurityIT {
     }
 
     @Test
-    void keepsTheOperatorsEndpointsForAdmins() throws Exception {
-        var customer = get("/actuator/info", TOKENS.valid("customer-1", "CUSTOMER"));
-        var support = get("/actuator/info", TOKENS.valid("support-1", "SUPPORT"));
-        var admin = get("/actuator/info", TOKENS.valid("admin-1", "ADMIN"));
+    void keepsTheOperatorsEndpointsForAdminsOnTheManagementPort() throws Exception {
+        var anonymous = get(managementPort, "/actuator/info", null);
+        var customer = get(managementPort, "/actuator/info", TOKENS.valid("customer-1", "CUSTOMER"));
+        var support = get(managementPort, "/actuator/info", TOKENS.valid("support-1", "SUPPORT"));
+        var admin = get(managementPort, "/actuator/info", TOKENS.valid("admin-1", "ADMIN"));
 
+        assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(customer.statusCode()).isEqualTo(403);
+        assertThat(customer.body()).contains(Problems.FORBIDDEN.toString());
         assertThat(support.statusCode()).isEqualTo(403);
         assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/prometheus", null).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void answersOnlyProbesWithoutDetailsOnTheServicePort() throws Exception {
+        var readiness = get("/readyz", null);
+        var liveness = get("/livez", null);
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
+        String admin = TOKENS.valid("admin-1", "ADMIN");
+        for (String operatorPath : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/info"}) {
+            assertThat(get(operatorPath, admin).statusCode()).as(operatorPath).isEqualTo(404);
+        }
+        assertThat(get(managementPort, "/actuator/health", null).body()).contains("\"components\"");
+    }
+
+    @Test
+    void listensForTheOperatorOnLoopbackOnly() throws Exception {
+        HttpRequest elsewhere = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.2:" + managementPort + "/actuator/health"))
+                .build();
+
+        assertThatThrownBy(() -> http.send(elsewhere, HttpResponse.BodyHandlers.discarding()))
+                .isInstanceOf(ConnectException.class);
+        assertThat(get(managementPort, "/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(managementPort).isNotEqualTo(port);
     }
 
     @Test
@@ -104,7 +143,7 @@ class SecurityIT {
     @Test
     void letsDeclaredPublicEndpointsAndHealthProbesThroughWithoutAToken() throws Exception {
         assertThat(get("/api/v1/catalog/ping", null).statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -121,7 +160,11 @@ class SecurityIT {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        return get(port, path, token);
+    }
+
+    private HttpResponse<String> get(int toPort, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + toPort + path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,6 +61,9 @@ class NotificationIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     private String customerId;
     private String email;
@@ -243,7 +247,8 @@ class NotificationIT {
         }
         await().atMost(DEADLINE).until(() -> "SENT".equals(statusOf(notificationOf("ORDER_CONFIRMED"), "EMAIL")));
         assertThat(mailTo(email)).anyMatch(mail -> mail.subject().endsWith("is confirmed"));
-        String metrics = new ApiClient(port).get("/actuator/prometheus").body();
+        String metrics =
+                new ApiClient(managementPort).get("/actuator/prometheus").body();
         assertThat(metrics)
                 .containsPattern(
                         "polyshop_notification_delivery_attempts_total\\{channel=\"EMAIL\",[^}]*status=\"PENDING\"")

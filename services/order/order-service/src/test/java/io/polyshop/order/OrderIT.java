@@ -16,6 +16,8 @@ import io.polyshop.payment.api.PaymentDeclined;
 import io.polyshop.payment.api.PaymentMessages;
 import io.polyshop.payment.api.PaymentRefunded;
 import io.polyshop.platform.engines.KafkaEngine;
+import io.polyshop.platform.messaging.DeadLetters;
+import io.polyshop.platform.messaging.OperatorActions;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
 import io.polyshop.platform.test.SpringEngineProperties;
@@ -38,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -71,8 +74,14 @@ class OrderIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DeadLetters deadLetters;
 
     private String customer;
     private ApiClient shopper;
@@ -341,7 +350,7 @@ class OrderIT {
         JsonNode stuck = shopper.get("/api/v1/orders/" + orderId).json();
         assertThat(stuck.get("saga").get("phase").asString()).isEqualTo("NEEDS_ATTENTION");
         assertThat(stuck.get("status").asString()).isEqualTo("PENDING");
-        assertThat(new ApiClient(port).get("/actuator/prometheus").body())
+        assertThat(new ApiClient(managementPort).get("/actuator/prometheus").body())
                 .containsPattern("polyshop_order_sagas_needing_attention\\S* [1-9]");
         assertThat(participants.commandsOf(orderId, InventoryMessages.RELEASE_STOCK))
                 .as("no more attempts once it needs attention")
@@ -350,7 +359,13 @@ class OrderIT {
                         .status())
                 .isEqualTo(403);
 
-        Response resumed = operator.post("/api/v1/admin/orders/" + orderId + "/compensation", null);
+        Response resumed;
+        try (TopicRecorder announced = TopicRecorder.start(OperatorActions.TOPIC)) {
+            resumed = operator.post("/api/v1/admin/orders/" + orderId + "/compensation", null);
+            TopicRecorder.Event action = announced.await(event -> orderId.equals(event.subject()), DEADLINE);
+            assertThat(action.data().get("action").asString()).isEqualTo("saga compensation sent again");
+            assertThat(action.data().get("actor").asString()).isEqualTo("operator");
+        }
         participants.awaitCommand(orderId, InventoryMessages.RELEASE_STOCK, 4);
         participants.reply(
                 orderId, InventoryMessages.STOCK_RELEASED, new StockReleased(orderId, orderId, "timed out", List.of()));
@@ -361,6 +376,47 @@ class OrderIT {
         assertThat(operator.post("/api/v1/admin/orders/" + orderId + "/compensation", null)
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void keepsDeadLetterReplayForAdminsOnTheManagementPortAndAnnouncesEachReplay() {
+        String deadLetters = this.deadLetters.deadLetterTopicOf("operator-plane-" + UUID.randomUUID());
+        String path = "/actuator/deadletters/" + deadLetters;
+        ApiClient operatorPlane = new ApiClient(managementPort);
+        String admin = TOKENS.valid("operator-" + UUID.randomUUID(), "ADMIN");
+
+        assertThat(operatorPlane.post(path, null).status()).isEqualTo(401);
+        assertThat(operatorPlane
+                        .as(TOKENS.valid(customer, "CUSTOMER"))
+                        .post(path, null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(operatorPlane
+                        .as(TOKENS.valid("support", "SUPPORT"))
+                        .post(path, null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(new ApiClient(port).as(admin).post(path, null).status())
+                .as("not on the service port")
+                .isEqualTo(404);
+        assertThat(operatorPlane
+                        .as(admin)
+                        .post("/actuator/deadletters/order.events", null)
+                        .status())
+                .isEqualTo(400);
+
+        try (TopicRecorder announced = TopicRecorder.start(OperatorActions.TOPIC)) {
+            Response replayed = operatorPlane.as(admin).post(path, null);
+
+            assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+            TopicRecorder.Event action = announced.await(
+                    event -> deadLetters.equals(event.subject())
+                            && event.data().get("actor").asString().startsWith("operator-"),
+                    DEADLINE);
+            assertThat(action.type()).isEqualTo("polyshop.order.operator-action-taken.v1");
+            assertThat(action.data().get("action").asString()).isEqualTo("dead letters replayed");
+            assertThat(action.data().get("at").asString()).isNotBlank();
+        }
     }
 
     @Test

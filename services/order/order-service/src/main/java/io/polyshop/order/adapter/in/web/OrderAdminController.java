@@ -5,7 +5,10 @@ import io.polyshop.order.application.Checkout;
 import io.polyshop.order.application.OrderQueries;
 import io.polyshop.order.domain.InvalidOrderException;
 import io.polyshop.order.domain.OrderId;
+import io.polyshop.platform.messaging.OperatorActions;
+import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +31,12 @@ class OrderAdminController {
 
     private final Checkout checkout;
     private final OrderQueries queries;
+    private final OperatorActions actions;
 
-    OrderAdminController(Checkout checkout, OrderQueries queries) {
+    OrderAdminController(Checkout checkout, OrderQueries queries, OperatorActions actions) {
         this.checkout = checkout;
         this.queries = queries;
+        this.actions = actions;
     }
 
     @PostMapping("/{orderId}/shipment")
@@ -47,8 +52,11 @@ class OrderAdminController {
         return queries.needingAttention(limit).stream().map(OrderViews::of).toList();
     }
 
+    /** Audited and announced like a dead-letter replay: it sends the saga's commands again. */
     @PostMapping("/{orderId}/compensation")
-    OrderView resumeCompensation(@PathVariable String orderId) {
-        return OrderViews.of(checkout.resume(OrderId.parse(orderId)));
+    OrderView resumeCompensation(@PathVariable String orderId, Principal caller) {
+        OrderView resumed = OrderViews.of(checkout.resume(OrderId.parse(orderId)));
+        actions.record(caller, "saga compensation sent again", resumed.orderId(), Map.of("status", resumed.status()));
+        return resumed;
     }
 }
