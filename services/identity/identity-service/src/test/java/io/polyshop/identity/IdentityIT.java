@@ -114,6 +114,46 @@ class IdentityIT {
     }
 
     @Test
+    void refusesPasswordsLongerThanTheHashReadsWith400AndNever500() {
+        long before = users();
+        String email = newEmail();
+
+        var tooLong = identity.register(email, "correct horse battery staple 2026 ".repeat(3), "Long");
+        var longest = identity.register(email, "x".repeat(71) + "1", "Longest");
+
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("\"field\":\"password\"").contains("at most 72 bytes");
+        assertThat(longest.statusCode()).isEqualTo(201);
+        assertThat(users()).isEqualTo(before + 1);
+        assertThat(identity.logIn(email, "x".repeat(71) + "1" + "ignored by nobody")
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void storesAddressesAndNamesInNfkcAndRefusesInvisibleCharacters() {
+        long before = users();
+        String local = "user-" + UUID.randomUUID();
+        String fullWidth = local.replace("user", "\uFF55\uFF53\uFF45\uFF52") + "@example.com";
+
+        var registered = identity.register(fullWidth, PASSWORD, "\uFF27race");
+        var bidiName = identity.register(newEmail(), PASSWORD, "Grace \u202Eevil");
+        var zeroWidthAddress =
+                identity.register("gr\u200Bace-" + UUID.randomUUID() + "@example.com", PASSWORD, "Grace");
+
+        assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(identity.json(registered).get("email").asString()).isEqualTo(local + "@example.com");
+        assertThat(identity.json(registered).get("displayName").asString()).isEqualTo("Grace");
+        assertThat(identity.logIn(local + "@example.com", PASSWORD).statusCode())
+                .isEqualTo(200);
+        assertThat(bidiName.statusCode()).isEqualTo(400);
+        assertThat(bidiName.body()).contains("\"field\":\"displayName\"").contains("U+202E");
+        assertThat(zeroWidthAddress.statusCode()).isEqualTo(400);
+        assertThat(zeroWidthAddress.body()).contains("\"field\":\"email\"");
+        assertThat(users()).isEqualTo(before + 1);
+    }
+
+    @Test
     void issuesRs256TokensThatVerifyAgainstThePublishedJwks() throws Exception {
         String email = newEmail();
         String id = identity.json(identity.register(email, PASSWORD, "Alan"))

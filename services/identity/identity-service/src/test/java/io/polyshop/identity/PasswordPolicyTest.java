@@ -1,8 +1,10 @@
 package io.polyshop.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.polyshop.identity.domain.EmailAddress;
+import io.polyshop.identity.domain.InvalidFieldException;
 import io.polyshop.identity.domain.LoginThrottle;
 import io.polyshop.identity.domain.PasswordPolicy;
 import java.time.Duration;
@@ -24,7 +26,23 @@ class PasswordPolicyTest {
                 .containsExactly("must contain a digit or a symbol");
         assertThat(PasswordPolicy.violations("grace.hopper-2024", email))
                 .containsExactly("must not contain the e-mail address");
-        assertThat(PasswordPolicy.violations("x".repeat(129) + "1", email)).contains("must be at most 128 characters");
+        assertThat(PasswordPolicy.violations("x".repeat(71) + "1", email)).isEmpty();
+        assertThat(PasswordPolicy.violations("x".repeat(72) + "1", email))
+                .singleElement()
+                .asString()
+                .startsWith("must be at most 72 bytes in UTF-8");
+        assertThat(PasswordPolicy.violations("ä".repeat(36) + "1", email)).hasSize(1);
+    }
+
+    @Test
+    void keepsAddressesInTheirNfkcFormAndRefusesInvisibleCharacters() {
+        assertThat(new EmailAddress("\uFF47race@example.com").key()).isEqualTo("grace@example.com");
+        for (String hidden :
+                new String[] {"gr\u202Eace@example.com", "gr\u200Bace@example.com", "gr\u0007ace@example.com"}) {
+            assertThatThrownBy(() -> new EmailAddress(hidden))
+                    .isInstanceOf(InvalidFieldException.class)
+                    .hasMessageContaining("invisible");
+        }
     }
 
     @Test

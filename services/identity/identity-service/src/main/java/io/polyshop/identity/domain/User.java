@@ -24,9 +24,10 @@ public final class User {
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
-    /** A new customer account. */
+    /** A new customer account; its name is kept as {@link TypedText} has it. */
     public static User register(EmailAddress email, String displayName, String passwordHash) {
-        return new User(UserId.newId(), email, displayName, passwordHash, Set.of(Role.CUSTOMER));
+        String name = displayName == null ? null : TypedText.normalised("displayName", displayName);
+        return new User(UserId.newId(), email, name, passwordHash, Set.of(Role.CUSTOMER));
     }
 
     public void changePasswordHash(String newHash) {

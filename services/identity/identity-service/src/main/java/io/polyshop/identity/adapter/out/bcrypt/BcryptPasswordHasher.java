@@ -1,6 +1,7 @@
 package io.polyshop.identity.adapter.out.bcrypt;
 
 import io.polyshop.identity.application.port.out.PasswordHasher;
+import io.polyshop.identity.domain.PasswordPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** bcrypt through Spring Security's encoder; the cost factor is configurable. */
@@ -19,6 +20,7 @@ public class BcryptPasswordHasher implements PasswordHasher {
 
     @Override
     public boolean matches(String password, String hash) {
-        return password != null && encoder.matches(password, hash);
+        // bcrypt refuses what it cannot read whole, and no account's password is that long.
+        return password != null && PasswordPolicy.fitsTheHash(password) && encoder.matches(password, hash);
     }
 }
