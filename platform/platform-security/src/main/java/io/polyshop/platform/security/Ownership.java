@@ -1,24 +1,36 @@
 package io.polyshop.platform.security;
 
 import io.polyshop.platform.web.ResourceNotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
- * "This resource belongs to customer X": a resource another customer asks for answers 404, exactly
- * like one that does not exist, so its existence does not leak. Staff (admin, support) may see it.
+ * "This resource belongs to customer X", checked at the use case. A caller who may not even see
+ * it gets 404, exactly as if it did not exist, so its existence does not leak; one who may see it
+ * but not change it (support staff) gets 403 on a change.
  *
  * <pre>{@code
- * Cart cart = carts.find(id).orElseThrow(() -> new ResourceNotFoundException("cart", id));
- * Ownership.requireOwner(cart.customerId(), "cart", id);
+ * Order order = orders.order(id);
+ * Ownership.requireWriter(OwnedResource.ORDER, order.customerId(), id);
  * }</pre>
  */
 public final class Ownership {
 
     private Ownership() {}
 
-    public static void requireOwner(String ownerId, String resource, Object id) {
-        Caller caller = Caller.current().orElseThrow(() -> new ResourceNotFoundException(resource, id));
-        if (!caller.isStaff() && !caller.id().equals(ownerId)) {
-            throw new ResourceNotFoundException(resource, id);
+    /** The owner, or a caller with the resource's {@code read-any}; 404 for anybody else. */
+    public static void requireReader(OwnedResource resource, String ownerId, Object id) {
+        Caller caller = Caller.current().orElseThrow(() -> new ResourceNotFoundException(resource.noun(), id));
+        if (!resource.readableBy(caller, ownerId)) {
+            throw new ResourceNotFoundException(resource.noun(), id);
+        }
+    }
+
+    /** The owner, or a caller with the resource's {@code write-any}; 403 for a reader, 404 for anybody else. */
+    public static void requireWriter(OwnedResource resource, String ownerId, Object id) {
+        requireReader(resource, ownerId, id);
+        Caller caller = Caller.current().orElseThrow();
+        if (!resource.writableBy(caller, ownerId)) {
+            throw new AccessDeniedException("may see this " + resource.noun() + " but not change it");
         }
     }
 }

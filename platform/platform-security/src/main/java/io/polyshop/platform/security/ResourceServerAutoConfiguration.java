@@ -3,6 +3,7 @@ package io.polyshop.platform.security;
 import io.polyshop.platform.web.ProblemWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,9 +31,10 @@ import org.springframework.web.client.RestTemplate;
 /**
  * Every Polyshop service is an OAuth2 resource server by default: it accepts only RS256 tokens
  * signed by a key in identity's JWKS, within their validity (and from the configured issuer), takes
- * the caller from {@code sub} and the roles from the {@code roles} claim. Requests need a token
- * unless a {@link PublicEndpoints} bean lets them through; health probes are always open, the
- * operator's endpoints (on the management port) need ADMIN.
+ * the caller from {@code sub}, the roles from the {@code roles} claim and the permissions from the
+ * {@code permissions} claim. Requests need a token unless a {@link PublicEndpoints} bean lets them
+ * through, and the permission a {@link GuardedEndpoints} bean names; health probes are always open,
+ * the operator's endpoints (on the management port) need {@link Permission#PLATFORM_OPERATE}.
  */
 @AutoConfiguration(
         beforeName = {
@@ -45,6 +47,9 @@ import org.springframework.web.client.RestTemplate;
 @EnableConfigurationProperties(SecuritySettings.class)
 @EnableMethodSecurity
 public class ResourceServerAutoConfiguration {
+
+    /** The claim identity writes the caller's permissions into ({@link Permission#authority()}). */
+    public static final String PERMISSIONS_CLAIM = "permissions";
 
     @Bean
     AccessDeniedAdvice accessDeniedAdvice() {
@@ -80,14 +85,20 @@ public class ResourceServerAutoConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** The caller's authorities: {@code ROLE_<role>} for each role, and each permission as it is spelt. */
     @Bean
     @ConditionalOnMissingBean(JwtAuthenticationConverter.class)
     JwtAuthenticationConverter jwtAuthenticationConverter(SecuritySettings settings) {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(settings.rolesClaim());
         roles.setAuthorityPrefix("ROLE_");
+        JwtGrantedAuthoritiesConverter permissions = new JwtGrantedAuthoritiesConverter();
+        permissions.setAuthoritiesClaimName(PERMISSIONS_CLAIM);
+        permissions.setAuthorityPrefix("");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setJwtGrantedAuthoritiesConverter(
+                jwt -> Stream.concat(roles.convert(jwt).stream(), permissions.convert(jwt).stream())
+                        .toList());
         return converter;
     }
 
@@ -98,12 +109,17 @@ public class ResourceServerAutoConfiguration {
             JwtDecoder decoder,
             JwtAuthenticationConverter converter,
             ProblemWriter problemWriter,
-            ObjectProvider<PublicEndpoints> publicEndpoints)
+            ObjectProvider<PublicEndpoints> publicEndpoints,
+            ObjectProvider<GuardedEndpoints> guardedEndpoints)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(problemWriter);
         List<PublicEndpoints.Endpoint> open = publicEndpoints
                 .orderedStream()
                 .flatMap(endpoints -> endpoints.endpoints().stream())
+                .toList();
+        List<GuardedEndpoints.Guard> guarded = guardedEndpoints
+                .orderedStream()
+                .flatMap(endpoints -> endpoints.guards().stream())
                 .toList();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -117,12 +133,19 @@ public class ResourceServerAutoConfiguration {
                                     "/actuator/prometheus",
                                     "/error")
                             .permitAll();
-                    // The operator's commands (dead-letter replay, parked events, ...) are for admins only.
-                    requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+                    // The operator's commands (dead-letter replay, parked events, ...).
+                    requests.requestMatchers("/actuator/**").hasAuthority(Permission.PLATFORM_OPERATE.authority());
                     for (PublicEndpoints.Endpoint endpoint : open) {
                         requests.requestMatchers(PathPatternRequestMatcher.withDefaults()
                                         .matcher(endpoint.method(), endpoint.pattern()))
                                 .permitAll();
+                    }
+                    // Decided here, before a body is read or validated: 403 rather than a 400
+                    // that describes an API the caller may not use.
+                    for (GuardedEndpoints.Guard guard : guarded) {
+                        requests.requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                        .matcher(guard.method(), guard.pattern()))
+                                .hasAuthority(guard.permission().authority());
                     }
                     requests.anyRequest().authenticated();
                 })

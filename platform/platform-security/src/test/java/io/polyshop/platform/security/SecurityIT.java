@@ -73,15 +73,39 @@ class SecurityIT {
     }
 
     @Test
-    void refusesACustomerOnAnAdminOnlyResourceWith403() throws Exception {
+    void refusesACustomerOnABackOfficeResourceWith403() throws Exception {
         var customer = get("/api/v1/admin/reports", TOKENS.valid("customer-1", "CUSTOMER"));
         var escalated = get("/api/v1/admin/reports", TOKENS.tampered("customer-1", "ADMIN"));
+        var support = get("/api/v1/admin/reports", TOKENS.valid("support-1", "SUPPORT"));
         var admin = get("/api/v1/admin/reports", TOKENS.valid("admin-1", "ADMIN"));
 
         assertThat(customer.statusCode()).isEqualTo(403);
         assertThat(customer.body()).contains(Problems.FORBIDDEN.toString());
         assertThat(escalated.statusCode()).isEqualTo(401);
+        assertThat(support.statusCode()).isEqualTo(200);
         assertThat(admin.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void decidesAuthorizationBeforeReadingTheBody() throws Exception {
+        String invalid = "{\"headline\":\"\"}";
+
+        var customer = send("POST", "/api/v1/admin/reports", TOKENS.valid("customer-1", "CUSTOMER"), invalid);
+        var support = send("POST", "/api/v1/admin/reports", TOKENS.valid("support-1", "SUPPORT"), invalid);
+        var admin = send("POST", "/api/v1/admin/reports", TOKENS.valid("admin-1", "ADMIN"), invalid);
+
+        assertThat(customer.statusCode()).isEqualTo(403);
+        assertThat(customer.body()).doesNotContain("headline");
+        assertThat(support.statusCode()).as("a read-only role writing").isEqualTo(403);
+        assertThat(admin.statusCode()).isEqualTo(400);
+        assertThat(admin.body()).contains("headline");
+    }
+
+    @Test
+    void takesPermissionsFromTheTokenNotFromTheRoleName() throws Exception {
+        var me = get("/api/v1/me", TOKENS.valid("support-1", "SUPPORT"));
+
+        assertThat(me.body()).contains("ORDER_READ_ANY").doesNotContain("ORDER_WRITE_ANY");
     }
 
     @Test
@@ -141,6 +165,20 @@ class SecurityIT {
     }
 
     @Test
+    void letsSupportSeeButNotChangeACustomersResource() throws Exception {
+        var owner = send("PUT", "/api/v1/carts/customer-1", TOKENS.valid("customer-1", "CUSTOMER"), "{}");
+        var stranger = send("PUT", "/api/v1/carts/customer-1", TOKENS.valid("customer-2", "CUSTOMER"), "{}");
+        var support = send("PUT", "/api/v1/carts/customer-1", TOKENS.valid("support-1", "SUPPORT"), "{}");
+        var admin = send("PUT", "/api/v1/carts/customer-1", TOKENS.valid("admin-1", "ADMIN"), "{}");
+
+        assertThat(owner.statusCode()).isEqualTo(200);
+        assertThat(stranger.statusCode()).isEqualTo(404);
+        assertThat(support.statusCode()).isEqualTo(403);
+        assertThat(support.body()).contains(Problems.FORBIDDEN.toString());
+        assertThat(admin.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void letsDeclaredPublicEndpointsAndHealthProbesThroughWithoutAToken() throws Exception {
         assertThat(get("/api/v1/catalog/ping", null).statusCode()).isEqualTo(200);
         assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
@@ -157,6 +195,16 @@ class SecurityIT {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("content-type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

@@ -18,9 +18,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -117,6 +119,41 @@ public final class TestTokens {
         return new PlainJWT(claims(subject, Instant.now().plus(Duration.ofMinutes(5)), roles)).serialize();
     }
 
+    /**
+     * The permissions identity writes into a token for each role. A copy of platform-security's
+     * {@code Role} grants (this module cannot depend on it: that module's tests use this one), held
+     * equal to them by that module's tests.
+     */
+    public static final Map<String, List<String>> PERMISSIONS_OF_ROLE = Map.of(
+            "CUSTOMER", List.of("cart:own", "order:own", "payment:own", "notification:own"),
+            "SUPPORT",
+                    List.of(
+                            "cart:read-any",
+                            "order:read-any",
+                            "payment:read-any",
+                            "notification:read-any",
+                            "catalog:read-any",
+                            "inventory:read-any",
+                            "user:read-any"),
+            "ADMIN",
+                    List.of(
+                            "cart:read-any",
+                            "cart:write-any",
+                            "order:read-any",
+                            "order:write-any",
+                            "payment:read-any",
+                            "notification:read-any",
+                            "notification:write-any",
+                            "catalog:read-any",
+                            "catalog:write-any",
+                            "inventory:read-any",
+                            "inventory:write-any",
+                            "search:write-any",
+                            "user:read-any",
+                            "role:grant",
+                            "signing-key:rotate",
+                            "platform:operate"));
+
     private static JWTClaimsSet claims(String subject, Instant expiry, String... roles) {
         return new JWTClaimsSet.Builder()
                 .subject(subject)
@@ -126,6 +163,12 @@ public final class TestTokens {
                 .notBeforeTime(Date.from(expiry.minus(Duration.ofMinutes(10))))
                 .expirationTime(Date.from(expiry))
                 .claim("roles", List.of(roles))
+                .claim(
+                        "permissions",
+                        Arrays.stream(roles)
+                                .flatMap(role -> PERMISSIONS_OF_ROLE.getOrDefault(role, List.of()).stream())
+                                .distinct()
+                                .toList())
                 .build();
     }
 

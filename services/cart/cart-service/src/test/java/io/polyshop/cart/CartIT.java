@@ -372,6 +372,8 @@ class CartIT {
                 .isEqualTo(404);
         assertThat(anonymous.get(myCart()).status()).isEqualTo(401);
         assertThat(ok(support.get(myCart())).json().get("lines")).hasSize(1);
+        assertProblem(add(support, myCart(), soap, 5), 403, null, null);
+        assertProblem(support.send("DELETE", myCart() + "/lines/" + soap, null, null), 403, null, null);
         assertThat(anonymous
                         .with("X-Cart-Token", guessed)
                         .get("/api/v1/anonymous-carts/current")

@@ -249,6 +249,22 @@ class CatalogIT {
     @Test
     void letsOnlyAdminsWrite() {
         Map<String, Object> laptop = CatalogFixtures.laptop("Locked");
+        ApiClient support = anonymous.as(TOKENS.valid("helper-1", "SUPPORT"));
+        String productId = admin.post("/api/v1/admin/products", CatalogFixtures.laptop("Seen by support"))
+                .json()
+                .get("id")
+                .asString();
+
+        Response invalidByCustomer = customer.post("/api/v1/admin/products", Map.of("name", ""));
+        assertThat(invalidByCustomer.status())
+                .as("refused before the body is validated")
+                .isEqualTo(403);
+        assertThat(invalidByCustomer.body()).doesNotContain("\"errors\"");
+        assertThat(support.get("/api/v1/admin/products/" + productId).status()).isEqualTo(200);
+        assertThat(support.post("/api/v1/admin/products", laptop).status()).isEqualTo(403);
+        assertThat(support.post("/api/v1/admin/products/" + productId + "/archive", null)
+                        .status())
+                .isEqualTo(403);
 
         assertThat(anonymous.post("/api/v1/admin/products", laptop).status()).isEqualTo(401);
         assertThat(customer.post("/api/v1/admin/products", laptop).status()).isEqualTo(403);

@@ -7,9 +7,12 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import io.polyshop.identity.adapter.out.postgres.JdbcRolePermissions;
 import io.polyshop.identity.api.IdentityEvents;
 import io.polyshop.identity.application.port.out.SigningKeys;
 import io.polyshop.platform.messaging.EventEnvelopes;
+import io.polyshop.platform.security.Permission;
+import io.polyshop.platform.security.Role;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
@@ -20,7 +23,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -284,6 +289,59 @@ class IdentityIT {
         assertThat(revoke.statusCode()).isEqualTo(200);
         assertThat(SignedJWT.parse(afterRevoke).getJWTClaimsSet().getStringListClaim("roles"))
                 .containsExactly("CUSTOMER");
+    }
+
+    @Test
+    void writesTheGrantsOfItsRoleTableIntoTheTokenAsEveryServiceReadsThem() throws Exception {
+        JdbcRolePermissions table = new JdbcRolePermissions(jdbc);
+        for (Role role : Role.values()) {
+            assertThat(table.grantedTo(Set.of(io.polyshop.identity.domain.Role.valueOf(role.name()))))
+                    .as(role.name())
+                    .isEqualTo(role.permissions().stream()
+                            .map(Permission::authority)
+                            .collect(Collectors.toSet()));
+        }
+        String email = newEmail();
+        identity.register(email, PASSWORD, "Reader");
+
+        String token = identity.tokens(email, PASSWORD)[0];
+
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim("permissions"))
+                .containsExactlyInAnyOrder("cart:own", "notification:own", "order:own", "payment:own");
+    }
+
+    @Test
+    void letsSupportSeeAnAccountButNeitherGrantRolesNorRotateKeys() {
+        String email = newEmail();
+        String id = identity.json(identity.register(email, PASSWORD, "Helper"))
+                .get("id")
+                .asString();
+        String admin = identity.tokens("admin@polyshop.test", "store-keeper-2026")[0];
+        identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/SUPPORT", admin, null);
+        String support = identity.tokens(email, PASSWORD)[0];
+        String customer = identity.tokens(registered(), PASSWORD)[0];
+
+        assertThat(identity.send("GET", "/api/v1/identity/users/" + id, support, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(identity.send("GET", "/api/v1/identity/users/" + id, customer, null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/ADMIN", support, null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(identity.send("POST", "/api/v1/identity/keys/rotation", support, null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(identity.send("GET", "/api/v1/identity/users/me", customer, null)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private String registered() {
+        String email = newEmail();
+        identity.register(email, PASSWORD, "Somebody");
+        return email;
     }
 
     @Test

@@ -310,6 +310,18 @@ class InventoryIT {
         assertThat(customer.put("/api/v1/admin/stock/" + sku, Map.of("onHand", 5, "reason", "mine"))
                         .status())
                 .isEqualTo(403);
+        assertThat(customer.put("/api/v1/admin/stock/" + sku, Map.of("onHand", -5))
+                        .status())
+                .as("refused before the body is validated")
+                .isEqualTo(403);
+        ApiClient support = anonymous.as(InventoryFixture.TOKENS.valid("helper-9", "SUPPORT"));
+        assertThat(support.get("/api/v1/admin/stock/" + sku).status()).isNotEqualTo(403);
+        assertThat(support.put("/api/v1/admin/stock/" + sku, Map.of("onHand", 5, "reason", "mine"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(support.post("/api/v1/admin/stock/" + sku + "/adjustments", Map.of("delta", 5, "reason", "x"))
+                        .status())
+                .isEqualTo(403);
         assertThat(anonymous.post("/api/v1/admin/reservations", reserve).status())
                 .isEqualTo(401);
         assertThat(customer.post("/api/v1/admin/reservations", reserve).status())

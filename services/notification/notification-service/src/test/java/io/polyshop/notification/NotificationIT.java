@@ -418,6 +418,16 @@ class NotificationIT {
                 .isEqualTo(401);
         assertThat(customer.get("/api/v1/admin/notification-templates").status())
                 .isEqualTo(403);
+        ApiClient support = new ApiClient(port).as(TOKENS.valid("helper", "SUPPORT"));
+        assertThat(support.get("/api/v1/notifications/" + welcomeId).status()).isEqualTo(200);
+        assertThat(support.get("/api/v1/admin/notification-templates").status()).isEqualTo(200);
+        assertThat(support.post("/api/v1/admin/notification-templates", template("it", "Ciao", "<p>ciao</p>"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(customer.post("/api/v1/admin/notification-templates", Map.of("subject", ""))
+                        .status())
+                .as("refused before the body is validated")
+                .isEqualTo(403);
         assertThat(customer.get("/api/v1/admin/notifications/dead-deliveries").status())
                 .isEqualTo(403);
         assertThat(customer.post("/api/v1/admin/notification-templates", template("it", "Ciao", "<p>ciao</p>"))

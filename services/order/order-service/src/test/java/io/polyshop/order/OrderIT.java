@@ -637,6 +637,17 @@ class OrderIT {
                         .status())
                 .isEqualTo(200);
         assertThat(new ApiClient(port).get("/api/v1/orders/" + first).status()).isEqualTo(401);
+        assertThat(stranger.post("/api/v1/orders/" + first + "/cancellation", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(new ApiClient(port)
+                        .as(TOKENS.valid("helper", "SUPPORT"))
+                        .post("/api/v1/orders/" + first + "/cancellation", null)
+                        .status())
+                .as("support reads, never cancels")
+                .isEqualTo(403);
+        assertThat(shopper.get("/api/v1/orders/" + first).json().get("status").asString())
+                .isNotEqualTo("CANCELLED");
         assertThat(shopper.get("/api/v1/orders?size=1000").status()).isEqualTo(400);
         assertThat(shopper.get("/api/v1/orders/not-a-uuid").status()).isEqualTo(400);
         assertThat(shopper.get("/api/v1/orders/" + first).body()).doesNotContain("tok_visa");

@@ -11,6 +11,8 @@ import io.polyshop.catalog.application.port.out.Brands;
 import io.polyshop.catalog.application.port.out.Categories;
 import io.polyshop.catalog.application.port.out.Products;
 import io.polyshop.platform.messaging.DocumentOutbox;
+import io.polyshop.platform.security.GuardedEndpoints;
+import io.polyshop.platform.security.Permission;
 import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +38,14 @@ class CatalogConfiguration {
                 "GET /api/v1/brands",
                 "GET /v3/api-docs",
                 "GET /v3/api-docs/**");
+    }
+
+    /** The back office: decided by path before a body is read; a read-only role cannot write. */
+    @Bean
+    GuardedEndpoints catalogGuardedEndpoints() {
+        return GuardedEndpoints.builder()
+                .readWrite("/api/v1/admin/**", Permission.CATALOG_READ_ANY, Permission.CATALOG_WRITE_ANY)
+                .build();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.polyshop.identity.application.port.out.AccessTokens;
 import io.polyshop.identity.application.port.out.LoginAttempts;
 import io.polyshop.identity.application.port.out.PasswordHasher;
 import io.polyshop.identity.application.port.out.RefreshTokens;
+import io.polyshop.identity.application.port.out.RolePermissions;
 import io.polyshop.identity.application.port.out.Users;
 import io.polyshop.identity.domain.EmailAddress;
 import io.polyshop.identity.domain.LoginThrottle;
@@ -28,6 +29,7 @@ public class Authentication {
     private final Users users;
     private final PasswordHasher hasher;
     private final AccessTokens accessTokens;
+    private final RolePermissions rolePermissions;
     private final RefreshTokens refreshTokens;
     private final LoginAttempts attempts;
     private final LoginThrottle throttle;
@@ -39,6 +41,7 @@ public class Authentication {
             Users users,
             PasswordHasher hasher,
             AccessTokens accessTokens,
+            RolePermissions rolePermissions,
             RefreshTokens refreshTokens,
             LoginAttempts attempts,
             LoginThrottle throttle,
@@ -47,6 +50,7 @@ public class Authentication {
         this.users = users;
         this.hasher = hasher;
         this.accessTokens = accessTokens;
+        this.rolePermissions = rolePermissions;
         this.refreshTokens = refreshTokens;
         this.attempts = attempts;
         this.throttle = throttle;
@@ -99,7 +103,7 @@ public class Authentication {
     }
 
     private TokenPair issue(User user, UUID family) {
-        AccessTokens.AccessToken access = accessTokens.issue(user);
+        AccessTokens.AccessToken access = accessTokens.issue(user, rolePermissions.grantedTo(user.roles()));
         String refresh = newRefreshToken();
         refreshTokens.store(refresh, user.id(), family, clock.instant().plus(refreshTokenLifetime));
         return new TokenPair(access.value(), access.expiresIn(), refresh);

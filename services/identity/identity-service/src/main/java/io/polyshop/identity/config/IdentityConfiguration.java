@@ -9,6 +9,7 @@ import io.polyshop.identity.adapter.out.jose.JoseAccessTokens;
 import io.polyshop.identity.adapter.out.jose.SigningKeyJwks;
 import io.polyshop.identity.adapter.out.postgres.JdbcLoginAttempts;
 import io.polyshop.identity.adapter.out.postgres.JdbcRefreshTokens;
+import io.polyshop.identity.adapter.out.postgres.JdbcRolePermissions;
 import io.polyshop.identity.adapter.out.postgres.JdbcSigningKeys;
 import io.polyshop.identity.adapter.out.postgres.JdbcUsers;
 import io.polyshop.identity.adapter.out.postgres.OutboxIdentityEvents;
@@ -21,11 +22,14 @@ import io.polyshop.identity.application.port.out.SigningKeys;
 import io.polyshop.identity.application.port.out.Users;
 import io.polyshop.identity.domain.LoginThrottle;
 import io.polyshop.platform.messaging.Outbox;
+import io.polyshop.platform.security.GuardedEndpoints;
+import io.polyshop.platform.security.Permission;
 import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -52,6 +56,16 @@ class IdentityConfiguration {
                 "GET /oauth2/jwks",
                 "GET /v3/api-docs",
                 "GET /v3/api-docs/**");
+    }
+
+    /** Granting roles and rotating keys: decided before the request reaches the controller. */
+    @Bean
+    GuardedEndpoints identityGuardedEndpoints() {
+        return GuardedEndpoints.builder()
+                .require(HttpMethod.PUT, "/api/v1/identity/users/*/roles/*", Permission.ROLE_GRANT)
+                .require(HttpMethod.DELETE, "/api/v1/identity/users/*/roles/*", Permission.ROLE_GRANT)
+                .require(HttpMethod.POST, "/api/v1/identity/keys/rotation", Permission.SIGNING_KEY_ROTATE)
+                .build();
     }
 
     @Bean
@@ -100,6 +114,7 @@ class IdentityConfiguration {
                 users,
                 hasher,
                 new JoseAccessTokens(keys, settings.issuer(), settings.accessTokenLifetime(), clock),
+                new JdbcRolePermissions(jdbc),
                 new JdbcRefreshTokens(jdbc),
                 new JdbcLoginAttempts(jdbc),
                 new LoginThrottle(

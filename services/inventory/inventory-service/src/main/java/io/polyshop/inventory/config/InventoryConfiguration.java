@@ -10,6 +10,8 @@ import io.polyshop.inventory.application.Reservations;
 import io.polyshop.inventory.application.StockAdministration;
 import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.messaging.DynamoDbOutbox;
+import io.polyshop.platform.security.GuardedEndpoints;
+import io.polyshop.platform.security.Permission;
 import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,14 @@ class InventoryConfiguration {
     @Bean
     PublicEndpoints inventoryPublicEndpoints() {
         return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
+    }
+
+    /** The back office: decided by path before a body is read; a read-only role cannot write. */
+    @Bean
+    GuardedEndpoints inventoryGuardedEndpoints() {
+        return GuardedEndpoints.builder()
+                .readWrite("/api/v1/admin/**", Permission.INVENTORY_READ_ANY, Permission.INVENTORY_WRITE_ANY)
+                .build();
     }
 
     @Bean(destroyMethod = "close")

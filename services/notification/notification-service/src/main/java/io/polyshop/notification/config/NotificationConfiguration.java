@@ -24,6 +24,8 @@ import io.polyshop.notification.domain.Channel;
 import io.polyshop.notification.domain.RetryPolicy;
 import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.messaging.DocumentOutbox;
+import io.polyshop.platform.security.GuardedEndpoints;
+import io.polyshop.platform.security.Permission;
 import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -34,6 +36,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.http.HttpMethod;
 import org.springframework.mail.javamail.JavaMailSender;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +52,19 @@ class NotificationConfiguration {
     @Bean
     PublicEndpoints notificationPublicEndpoints() {
         return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
+    }
+
+    /** The back office: decided by path before a body is read; a read-only role cannot write. */
+    @Bean
+    GuardedEndpoints notificationGuardedEndpoints() {
+        return GuardedEndpoints.builder()
+                // A preview changes nothing.
+                .require(
+                        HttpMethod.POST,
+                        "/api/v1/admin/notification-templates/preview",
+                        Permission.NOTIFICATION_READ_ANY)
+                .readWrite("/api/v1/admin/**", Permission.NOTIFICATION_READ_ANY, Permission.NOTIFICATION_WRITE_ANY)
+                .build();
     }
 
     @Bean

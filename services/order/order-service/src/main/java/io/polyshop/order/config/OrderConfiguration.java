@@ -17,6 +17,8 @@ import io.polyshop.order.domain.PricingPolicy;
 import io.polyshop.order.domain.SagaTimeouts;
 import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.messaging.Outbox;
+import io.polyshop.platform.security.GuardedEndpoints;
+import io.polyshop.platform.security.Permission;
 import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
 import java.util.Currency;
@@ -42,6 +44,14 @@ class OrderConfiguration {
     @Bean
     PublicEndpoints orderPublicEndpoints() {
         return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
+    }
+
+    /** The back office: decided by path before a body is read; a read-only role cannot write. */
+    @Bean
+    GuardedEndpoints orderGuardedEndpoints() {
+        return GuardedEndpoints.builder()
+                .readWrite("/api/v1/admin/orders/**", Permission.ORDER_READ_ANY, Permission.ORDER_WRITE_ANY)
+                .build();
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.polyshop.search.config;
 
+import io.polyshop.platform.security.GuardedEndpoints;
+import io.polyshop.platform.security.Permission;
 import io.polyshop.platform.security.PublicEndpoints;
 import io.polyshop.search.adapter.in.messaging.CatalogEventsListener;
 import io.polyshop.search.adapter.out.catalog.HttpCatalogSnapshots;
@@ -17,6 +19,7 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +39,14 @@ class SearchConfiguration {
                 "GET /api/v1/search/suggestions",
                 "GET /v3/api-docs",
                 "GET /v3/api-docs/**");
+    }
+
+    /** The back office: decided by path before a body is read; a read-only role cannot write. */
+    @Bean
+    GuardedEndpoints searchGuardedEndpoints() {
+        return GuardedEndpoints.builder()
+                .require(HttpMethod.POST, "/api/v1/admin/search/reindex", Permission.SEARCH_WRITE_ANY)
+                .build();
     }
 
     @Bean(destroyMethod = "close")

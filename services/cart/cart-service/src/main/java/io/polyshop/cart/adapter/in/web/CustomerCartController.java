@@ -9,6 +9,7 @@ import io.polyshop.cart.domain.CartOwner;
 import io.polyshop.cart.domain.CartToken;
 import io.polyshop.cart.domain.Sku;
 import io.polyshop.platform.security.Caller;
+import io.polyshop.platform.security.OwnedResource;
 import io.polyshop.platform.security.Ownership;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,35 +40,45 @@ class CustomerCartController {
 
     @GetMapping
     CartView cart(@PathVariable String customerId) {
-        return CartViews.of(carts.view(owner(customerId)));
+        return CartViews.of(carts.view(reader(customerId)));
     }
 
     @PostMapping("/lines")
     CartView add(@PathVariable String customerId, @Valid @RequestBody AddLine request) {
-        return CartViews.of(carts.add(owner(customerId), new Sku(request.sku()), request.quantity()));
+        return CartViews.of(carts.add(writer(customerId), new Sku(request.sku()), request.quantity()));
     }
 
     @PutMapping("/lines/{sku}")
     CartView change(
             @PathVariable String customerId, @PathVariable String sku, @Valid @RequestBody ChangeQuantity request) {
-        return CartViews.of(carts.setQuantity(owner(customerId), new Sku(sku), request.quantity()));
+        return CartViews.of(carts.setQuantity(writer(customerId), new Sku(sku), request.quantity()));
     }
 
     @DeleteMapping("/lines/{sku}")
     CartView remove(@PathVariable String customerId, @PathVariable String sku) {
-        return CartViews.of(carts.remove(owner(customerId), new Sku(sku)));
+        return CartViews.of(carts.remove(writer(customerId), new Sku(sku)));
     }
 
     /** After signing in: the anonymous cart named by the header joins this one and is gone. */
     @PostMapping("/merge")
     CartView merge(@PathVariable String customerId, @RequestHeader(CART_TOKEN) String token) {
-        MergedCart merged = carts.merge(new CartOwner.Anonymous(new CartToken(token)), owner(customerId));
+        MergedCart merged = carts.merge(new CartOwner.Anonymous(new CartToken(token)), writer(customerId));
         return CartViews.of(merged.cart(), merged.notices());
     }
 
-    private static CartOwner.Customer owner(String customerId) {
-        String id = "me".equals(customerId) ? Caller.current().map(Caller::id).orElse(customerId) : customerId;
-        Ownership.requireOwner(id, "cart of customer", customerId);
+    private static CartOwner.Customer reader(String customerId) {
+        String id = customerIdOf(customerId);
+        Ownership.requireReader(OwnedResource.CART, id, customerId);
         return new CartOwner.Customer(id);
+    }
+
+    private static CartOwner.Customer writer(String customerId) {
+        String id = customerIdOf(customerId);
+        Ownership.requireWriter(OwnedResource.CART, id, customerId);
+        return new CartOwner.Customer(id);
+    }
+
+    private static String customerIdOf(String customerId) {
+        return "me".equals(customerId) ? Caller.current().map(Caller::id).orElse(customerId) : customerId;
     }
 }

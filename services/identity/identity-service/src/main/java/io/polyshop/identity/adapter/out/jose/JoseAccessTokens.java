@@ -9,6 +9,7 @@ import io.polyshop.identity.domain.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -32,7 +33,7 @@ public class JoseAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(User user) {
+    public AccessToken issue(User user, Set<String> permissions) {
         SigningKeys.SigningKey key = keys.current();
         RSAKey jwk = SigningKeyJwks.signingJwk(key);
         NimbusJwtEncoder encoder = new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(jwk)));
@@ -46,6 +47,7 @@ public class JoseAccessTokens implements AccessTokens {
                 .expiresAt(now.plus(lifetime))
                 .claim("email", user.email().value())
                 .claim("roles", user.roles().stream().map(Role::name).sorted().toList())
+                .claim("permissions", permissions.stream().sorted().toList())
                 .build();
         JwsHeader header =
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.kid()).build();

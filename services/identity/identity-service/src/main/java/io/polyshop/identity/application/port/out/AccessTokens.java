@@ -2,11 +2,13 @@ package io.polyshop.identity.application.port.out;
 
 import io.polyshop.identity.domain.User;
 import java.time.Duration;
+import java.util.Set;
 
 /** Issues the short-lived signed access tokens the services verify. */
 public interface AccessTokens {
 
     record AccessToken(String value, Duration expiresIn) {}
 
-    AccessToken issue(User user);
+    /** A token for {@code user} that allows {@code permissions} ({@code resource:action}). */
+    AccessToken issue(User user, Set<String> permissions);
 }

@@ -10,6 +10,7 @@ import io.polyshop.notification.domain.CustomerId;
 import io.polyshop.notification.domain.Notification;
 import io.polyshop.notification.domain.NotificationId;
 import io.polyshop.platform.security.Caller;
+import io.polyshop.platform.security.OwnedResource;
 import io.polyshop.platform.security.Ownership;
 import io.polyshop.platform.web.ResourceNotFoundException;
 import jakarta.validation.Valid;
@@ -44,7 +45,8 @@ class NotificationController {
     NotificationView notification(@PathVariable String id) {
         Notification notification = notifications.notification(
                 NotificationId.parse(id).orElseThrow(() -> new ResourceNotFoundException("notification", id)));
-        Ownership.requireOwner(notification.customer().value(), "notification", id);
+        Ownership.requireReader(
+                OwnedResource.NOTIFICATION, notification.customer().value(), id);
         return NotificationViews.of(notification);
     }
 

@@ -14,6 +14,7 @@ import io.polyshop.order.domain.OrderId;
 import io.polyshop.order.domain.ShippingAddress;
 import io.polyshop.order.domain.Sku;
 import io.polyshop.platform.security.Caller;
+import io.polyshop.platform.security.OwnedResource;
 import io.polyshop.platform.security.Ownership;
 import io.polyshop.platform.web.IdempotencyKeys;
 import jakarta.validation.Valid;
@@ -83,20 +84,17 @@ class OrderController {
 
     @GetMapping("/{orderId}")
     OrderView order(@PathVariable String orderId) {
-        return OrderViews.of(owned(orderId));
+        Order order = orders.order(OrderId.parse(orderId));
+        Ownership.requireReader(OwnedResource.ORDER, order.customerId(), orderId);
+        return OrderViews.of(order);
     }
 
     /** Cancels before shipment: the saga gives back stock and payment, then the order is CANCELLED. */
     @PostMapping("/{orderId}/cancellation")
     ResponseEntity<OrderView> cancel(@PathVariable String orderId) {
-        Order order = owned(orderId);
-        return ResponseEntity.accepted().body(OrderViews.of(checkout.cancel(order.id())));
-    }
-
-    private Order owned(String orderId) {
         Order order = orders.order(OrderId.parse(orderId));
-        Ownership.requireOwner(order.customerId(), "order", orderId);
-        return order;
+        Ownership.requireWriter(OwnedResource.ORDER, order.customerId(), orderId);
+        return ResponseEntity.accepted().body(OrderViews.of(checkout.cancel(order.id())));
     }
 
     private static ShippingAddress address(OrderRequests.AddressRequest address) {

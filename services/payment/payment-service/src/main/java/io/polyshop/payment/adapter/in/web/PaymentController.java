@@ -8,7 +8,9 @@ import io.polyshop.payment.application.UnknownPaymentException;
 import io.polyshop.payment.domain.InvalidPaymentException;
 import io.polyshop.payment.domain.PaymentId;
 import io.polyshop.platform.security.Caller;
+import io.polyshop.platform.security.OwnedResource;
 import io.polyshop.platform.security.Ownership;
+import io.polyshop.platform.security.Permission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,10 +39,12 @@ class PaymentController {
         PaymentRecord record = payments.payment(id);
         if (record.payment().customerId() == null) {
             // A payment voided before it existed belongs to no one a customer could be.
-            Caller caller = Caller.current().filter(Caller::isStaff).orElseThrow(() -> new UnknownPaymentException(id));
-            return PaymentViews.detailed(record, caller.isStaff());
+            if (!isStaff()) {
+                throw new UnknownPaymentException(id);
+            }
+            return PaymentViews.detailed(record, true);
         }
-        Ownership.requireOwner(record.payment().customerId(), "payment", paymentId);
+        Ownership.requireReader(OwnedResource.PAYMENT, record.payment().customerId(), paymentId);
         return PaymentViews.detailed(record, isStaff());
     }
 
@@ -57,7 +61,10 @@ class PaymentController {
                 .toList());
     }
 
+    /** Staff see every payment of an order, and the provider's details. */
     private static boolean isStaff() {
-        return Caller.current().map(Caller::isStaff).orElse(false);
+        return Caller.current()
+                .map(caller -> caller.can(Permission.PAYMENT_READ_ANY))
+                .orElse(false);
     }
 }
