@@ -311,7 +311,8 @@ class CatalogIT {
                 "{not json",
                 ApiClient.json().writeValueAsString(broken),
                 "",
-                ApiClient.json().writeValueAsString(third));
+                ApiClient.json().writeValueAsString(third),
+                "{\"name\":\"" + "x".repeat(100_000) + "\"}");
 
         Response report = admin.send("POST", "/api/v1/admin/product-imports", body, "application/x-ndjson");
         Response again = admin.send("POST", "/api/v1/admin/product-imports", body, "application/x-ndjson");
@@ -319,12 +320,13 @@ class CatalogIT {
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
         JsonNode result = report.json();
         assertThat(result.get("created").asLong()).isEqualTo(2);
-        assertThat(result.get("rejected").asLong()).isEqualTo(2);
+        assertThat(result.get("rejected").asLong()).isEqualTo(3);
         assertThat(result.get("rejections").findValues("line").stream()
                         .map(JsonNode::asLong)
                         .toList())
-                .containsExactly(2L, 3L);
+                .containsExactly(2L, 3L, 6L);
         assertThat(result.get("rejections").get(1).get("reason").asString()).contains("price.amount");
+        assertThat(result.get("rejections").get(2).get("reason").asString()).contains("longer than 65536");
         assertThat(again.json().get("unchanged").asLong()).isEqualTo(2);
         assertThat(again.json().get("created").asLong()).isZero();
         assertThat(anonymous

@@ -3,6 +3,7 @@ package io.polyshop.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.polyshop.commerce.api.CommerceRules;
 import io.polyshop.inventory.api.InventoryMessages;
 import io.polyshop.inventory.api.ReservationConfirmed;
 import io.polyshop.inventory.api.StockLine;
@@ -70,6 +71,7 @@ class OrderIT {
     private static String gadget;
     private static String gizmo;
     private static String yenItem;
+    private static String yacht;
 
     @LocalServerPort
     int port;
@@ -100,6 +102,7 @@ class OrderIT {
         gadget = CheckoutParticipants.productOnSale("Gadget", "20.00", "EUR", 1, UUID.randomUUID());
         gizmo = CheckoutParticipants.productOnSale("Gizmo", "7.50", "EUR", 1, UUID.randomUUID());
         yenItem = CheckoutParticipants.productOnSale("Tea set", "3000", "JPY", 1, UUID.randomUUID());
+        yacht = CheckoutParticipants.productOnSale("Yacht", "600000000.00", "EUR", 1, UUID.randomUUID());
     }
 
     @AfterAll
@@ -113,10 +116,10 @@ class OrderIT {
         shopper = new ApiClient(port).as(TOKENS.valid(customer, "CUSTOMER"));
         await().atMost(DEADLINE)
                 .until(() -> jdbc.sql("select count(*) from product_price where sku in (:skus)")
-                                .param("skus", List.of(gadget, gizmo, yenItem))
+                                .param("skus", List.of(gadget, gizmo, yenItem, yacht))
                                 .query(Long.class)
                                 .single()
-                        == 3L);
+                        == 4L);
     }
 
     private static Map<String, Object> address(String country) {
@@ -613,6 +616,32 @@ class OrderIT {
         for (Response refused : List.of(empty, unknownField, yen, mismatch, unknownSku, notShipped, zero, noKey)) {
             assertThat(refused.headers().get("content-type").getFirst()).startsWith("application/problem+json");
         }
+        assertThat(ordersOf(customer)).isZero();
+    }
+
+    @Test
+    void refusesWhatALaterServiceWouldRefuseWith400NamingTheLimit() {
+        List<Map<String, Object>> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i <= CommerceRules.MAX_LINES; i++) {
+            tooMany.add(line(gadget, 1, null));
+        }
+
+        Response lines = place(order(tooMany, "tok_visa"));
+        Response lowerCaseSku =
+                place(order(List.of(line("sku-" + gadget.substring(4).toLowerCase(), 1, null)), "tok_visa"));
+        Response dottedSku = place(order(List.of(line("SKU.1", 1, null)), "tok_visa"));
+        Response quantity = place(order(List.of(line(gadget, CommerceRules.MAX_QUANTITY + 1, null)), "tok_visa"));
+        Response total = place(order(List.of(line(yacht, 2, null)), "tok_visa"));
+
+        assertThat(lines.status()).as(lines.toString()).isEqualTo(400);
+        assertThat(lines.body()).contains("at most 40 lines");
+        assertThat(lowerCaseSku.status()).as(lowerCaseSku.toString()).isEqualTo(400);
+        assertThat(lowerCaseSku.body()).contains(CommerceRules.SKU_RULE);
+        assertThat(dottedSku.status()).isEqualTo(400);
+        assertThat(quantity.status()).isEqualTo(400);
+        assertThat(quantity.body()).contains("between 1 and 999");
+        assertThat(total.status()).as(total.toString()).isEqualTo(400);
+        assertThat(total.body()).contains("below 1000000000");
         assertThat(ordersOf(customer)).isZero();
     }
 

@@ -1,5 +1,6 @@
 package io.polyshop.cart.config;
 
+import io.polyshop.commerce.api.CommerceRules;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CartProperties(Integer maxLines, Integer maxQuantity, Duration customerTtl, Duration anonymousTtl) {
 
     public CartProperties {
-        maxLines = maxLines == null ? 50 : maxLines;
+        maxLines = maxLines == null ? CommerceRules.MAX_LINES : maxLines;
         maxQuantity = maxQuantity == null ? 99 : maxQuantity;
         customerTtl = customerTtl == null ? Duration.ofDays(30) : customerTtl;
         anonymousTtl = anonymousTtl == null ? Duration.ofDays(7) : anonymousTtl;

@@ -1,11 +1,18 @@
 package io.polyshop.cart.domain;
 
-/** How big a cart may grow: distinct lines, and units in one line. */
+import io.polyshop.commerce.api.CommerceRules;
+
+/** How big a cart may grow: distinct lines, and units in one line; never more than an order takes. */
 public record CartLimits(int maxLines, int maxQuantity) {
 
     public CartLimits {
-        if (maxLines < 1 || maxQuantity < 1) {
-            throw new IllegalArgumentException("cart limits are at least 1");
+        if (maxLines < 1 || maxLines > CommerceRules.MAX_LINES) {
+            throw new IllegalArgumentException(
+                    "a cart's line limit is 1 to " + CommerceRules.MAX_LINES + ", not " + maxLines);
+        }
+        if (maxQuantity < 1 || maxQuantity > CommerceRules.MAX_QUANTITY) {
+            throw new IllegalArgumentException(
+                    "a cart's quantity limit is 1 to " + CommerceRules.MAX_QUANTITY + ", not " + maxQuantity);
         }
     }
 

@@ -14,6 +14,7 @@ import io.polyshop.catalog.domain.Slug;
 import io.polyshop.catalog.domain.Specification;
 import io.polyshop.catalog.domain.Variant;
 import io.polyshop.catalog.domain.Violations;
+import io.polyshop.commerce.api.CommerceRules;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -77,10 +78,10 @@ public final class ProductDrafts {
     }
 
     private static Sku sku(String field, String value, Violations violations) {
-        if (value != null && Sku.FORMAT.matcher(value).matches()) {
+        if (value != null && CommerceRules.isSku(value)) {
             return new Sku(value);
         }
-        violations.add(field, Sku.EXPECTATION);
+        violations.add(field, CommerceRules.SKU_RULE);
         return null;
     }
 

@@ -12,6 +12,7 @@ import io.polyshop.catalog.domain.ProductStateException;
 import io.polyshop.catalog.domain.ProductStatus;
 import io.polyshop.catalog.domain.Sku;
 import io.polyshop.catalog.domain.Violation;
+import io.polyshop.commerce.api.CommerceRules;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -142,8 +143,8 @@ public class ProductImport {
     /** An archive line names the product by SKU; archiving what is already archived changes nothing. */
     private void withdraw(ImportLine line, ImportProgress progress) {
         String sku = line.draft().sku();
-        if (sku == null || !Sku.FORMAT.matcher(sku).matches()) {
-            progress.rejected(line.number(), "sku " + Sku.EXPECTATION);
+        if (!CommerceRules.isSku(sku)) {
+            progress.rejected(line.number(), "sku " + CommerceRules.SKU_RULE);
             return;
         }
         Optional<Product> existing =

@@ -1,13 +1,12 @@
 package io.polyshop.catalog.domain;
 
+import io.polyshop.commerce.api.CommerceRules;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 
 /** A non-negative, exact amount in an ISO-4217 currency, with no more decimals than the currency has. */
 public record Money(BigDecimal amount, Currency currency) {
-
-    public static final BigDecimal MAX = new BigDecimal("1000000000");
 
     public Money {
         Objects.requireNonNull(amount, "amount");
@@ -25,8 +24,8 @@ public record Money(BigDecimal amount, Currency currency) {
             violations.add(field + ".amount", "must not be negative");
             return null;
         }
-        if (amount.compareTo(MAX) >= 0) {
-            violations.add(field + ".amount", "must be below " + MAX.toPlainString());
+        if (amount.compareTo(CommerceRules.AMOUNT_LIMIT) >= 0) {
+            violations.add(field + ".amount", CommerceRules.AMOUNT_RULE);
             return null;
         }
         if (currency == null) {

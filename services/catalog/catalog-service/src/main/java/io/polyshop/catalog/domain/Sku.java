@@ -1,16 +1,13 @@
 package io.polyshop.catalog.domain;
 
-import java.util.regex.Pattern;
+import io.polyshop.commerce.api.CommerceRules;
 
 /** A stock-keeping unit: upper-case letters, digits and dashes, as warehouses print them. */
 public record Sku(String value) {
 
-    public static final Pattern FORMAT = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,63}");
-    public static final String EXPECTATION = "must be 3-64 upper-case letters, digits or dashes";
-
     public Sku {
-        if (value == null || !FORMAT.matcher(value).matches()) {
-            throw InvalidCatalogEntryException.of("sku", EXPECTATION);
+        if (!CommerceRules.isSku(value)) {
+            throw InvalidCatalogEntryException.of("sku", CommerceRules.SKU_RULE);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.polyshop.inventory.domain;
 
+import io.polyshop.commerce.api.CommerceRules;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -22,16 +23,13 @@ public record Reservation(
         Optional<String> replyTo,
         String reason) {
 
-    /** Lines per reservation; the store writes each line twice (stock and ledger) in one transaction. */
-    public static final int MAX_LINES = 40;
-
     public Reservation {
         lines = List.copyOf(lines);
         if (status != ReservationStatus.RELEASED && lines.isEmpty()) {
             throw new InvalidStockRequestException("lines", "must not be empty");
         }
-        if (lines.size() > MAX_LINES) {
-            throw new InvalidStockRequestException("lines", "must be at most " + MAX_LINES);
+        if (lines.size() > CommerceRules.MAX_LINES) {
+            throw new InvalidStockRequestException("lines", CommerceRules.MAX_LINES_RULE);
         }
         Set<Sku> seen = new HashSet<>();
         for (StockLine line : lines) {

@@ -1,15 +1,13 @@
 package io.polyshop.inventory.domain;
 
-import java.util.regex.Pattern;
+import io.polyshop.commerce.api.CommerceRules;
 
 /** A stock-keeping unit as the catalog writes it: upper-case letters, digits and dashes. */
 public record Sku(String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,63}");
-
     public Sku {
-        if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new InvalidStockRequestException("sku", "must be 3-64 upper-case letters, digits or dashes");
+        if (!CommerceRules.isSku(value)) {
+            throw new InvalidStockRequestException("sku", CommerceRules.SKU_RULE);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.polyshop.order.application;
 
+import io.polyshop.commerce.api.CommerceRules;
 import io.polyshop.order.application.port.out.Orders;
 import io.polyshop.order.application.port.out.Prices;
 import io.polyshop.order.application.port.out.Prices.CatalogPrice;
@@ -24,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -37,7 +37,6 @@ import org.springframework.transaction.support.TransactionOperations;
 public class Checkout {
 
     private static final Logger log = LoggerFactory.getLogger(Checkout.class);
-    private static final Pattern PAYMENT_METHOD = Pattern.compile("tok_[A-Za-z0-9_]{1,64}");
     private static final int OVERDUE_BATCH = 100;
     private static final Duration FAILED_SAGA_PAUSE = Duration.ofSeconds(30);
 
@@ -72,9 +71,8 @@ public class Checkout {
 
     /** Prices the request from the local read model, stores the order and starts its saga. */
     public Order place(PlaceOrder request) {
-        if (request.paymentMethod() == null
-                || !PAYMENT_METHOD.matcher(request.paymentMethod()).matches()) {
-            throw new InvalidOrderException("paymentMethod", "must be a payment provider token such as tok_visa");
+        if (!CommerceRules.isPaymentToken(request.paymentMethod())) {
+            throw new InvalidOrderException("paymentMethod", CommerceRules.PAYMENT_TOKEN_RULE);
         }
         if (request.lines().isEmpty()) {
             throw new OrderRefusedException(

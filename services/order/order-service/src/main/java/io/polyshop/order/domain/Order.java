@@ -1,5 +1,6 @@
 package io.polyshop.order.domain;
 
+import io.polyshop.commerce.api.CommerceRules;
 import io.polyshop.order.domain.PlaceOrderSaga.Decision;
 import io.polyshop.order.domain.PlaceOrderSaga.Ending;
 import java.time.Instant;
@@ -28,8 +29,6 @@ public record Order(
         Instant placedAt,
         long version) {
 
-    public static final int MAX_LINES = 100;
-
     /** The order after an event, the commands to send for it and the news to tell. */
     public record Progress(Order order, List<SagaCommand> commands, List<OrderNews> news) {}
 
@@ -48,11 +47,13 @@ public record Order(
             String paymentMethod,
             Instant now,
             SagaTimeouts timeouts) {
-        if (lines.size() > MAX_LINES) {
-            throw new OrderRefusedException(
-                    OrderRefusedException.Reason.TOO_MANY_LINES, "An order has at most " + MAX_LINES + " lines.");
+        if (lines.size() > CommerceRules.MAX_LINES) {
+            throw new InvalidOrderException("lines", CommerceRules.MAX_LINES_RULE);
         }
         Totals totals = pricing.totals(lines, address);
+        if (!CommerceRules.isAmount(totals.grandTotal().amount())) {
+            throw new InvalidOrderException("lines", "add up to a total that " + CommerceRules.AMOUNT_RULE);
+        }
         Decision started = PlaceOrderSaga.start(now, timeouts);
         Order order = new Order(
                 id,

@@ -1,13 +1,13 @@
 package io.polyshop.order.domain;
 
+import io.polyshop.commerce.api.CommerceRules;
+
 /** So many units of one SKU at the price the order was placed at. */
 public record OrderLine(Sku sku, String productId, String name, int quantity, Money unitPrice) {
 
-    public static final int MAX_QUANTITY = 999;
-
     public OrderLine {
-        if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw new InvalidOrderException("quantity", "must be between 1 and " + MAX_QUANTITY);
+        if (!CommerceRules.isQuantity(quantity)) {
+            throw new InvalidOrderException("quantity", CommerceRules.QUANTITY_RULE);
         }
     }
 

@@ -7,7 +7,6 @@ public class OrderRefusedException extends RuntimeException {
 
     public enum Reason {
         EMPTY_ORDER,
-        TOO_MANY_LINES,
         UNKNOWN_SKU,
         NOT_AVAILABLE,
         CURRENCY_MISMATCH,

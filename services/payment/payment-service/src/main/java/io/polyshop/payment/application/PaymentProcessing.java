@@ -1,5 +1,6 @@
 package io.polyshop.payment.application;
 
+import io.polyshop.commerce.api.CommerceRules;
 import io.polyshop.payment.application.port.out.PaymentProvider;
 import io.polyshop.payment.application.port.out.PaymentProvider.Approved;
 import io.polyshop.payment.application.port.out.PaymentProvider.Outcome;
@@ -17,7 +18,6 @@ import io.polyshop.payment.domain.StatusChange;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -34,7 +34,6 @@ public class PaymentProcessing {
     public static final String PROVIDER = "payment-provider";
 
     private static final Logger log = LoggerFactory.getLogger(PaymentProcessing.class);
-    private static final Pattern PAYMENT_METHOD = Pattern.compile("tok_[A-Za-z0-9_]{1,64}");
     private static final int ATTEMPTS = 3;
 
     private final PaymentStore store;
@@ -58,8 +57,8 @@ public class PaymentProcessing {
             Money amount,
             String paymentMethod,
             Optional<String> replyTo) {
-        if (paymentMethod == null || !PAYMENT_METHOD.matcher(paymentMethod).matches()) {
-            throw new InvalidPaymentException("paymentMethod", "must be a provider token such as tok_visa");
+        if (!CommerceRules.isPaymentToken(paymentMethod)) {
+            throw new InvalidPaymentException("paymentMethod", CommerceRules.PAYMENT_TOKEN_RULE);
         }
         Payment requested = Payment.authorizing(id, orderId, customerId, amount, replyTo);
         boolean opened = Boolean.TRUE.equals(

@@ -1,12 +1,11 @@
 package io.polyshop.payment.domain;
 
+import io.polyshop.commerce.api.CommerceRules;
 import java.math.BigDecimal;
 import java.util.Currency;
 
 /** A positive amount in an ISO 4217 currency, with no more decimals than the currency has. */
 public record Money(BigDecimal amount, Currency currency) {
-
-    private static final BigDecimal MAXIMUM = new BigDecimal("1000000000");
 
     public Money {
         if (currency == null) {
@@ -15,8 +14,8 @@ public record Money(BigDecimal amount, Currency currency) {
         if (amount == null || amount.signum() <= 0) {
             throw new InvalidPaymentException("amount", "must be greater than zero");
         }
-        if (amount.compareTo(MAXIMUM) >= 0) {
-            throw new InvalidPaymentException("amount", "must be less than " + MAXIMUM.toPlainString());
+        if (!CommerceRules.isAmount(amount)) {
+            throw new InvalidPaymentException("amount", CommerceRules.AMOUNT_RULE);
         }
         if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
             throw new InvalidPaymentException(

@@ -71,12 +71,18 @@ class ProductImportController {
         };
     }
 
-    /** The body's non-blank lines, each parsed into an import line or marked unreadable. */
+    /**
+     * The body's non-blank lines, each parsed into an import line or marked unreadable. A line is
+     * read up to {@link #MAX_LINE} characters; the rest of a longer one is skipped as it streams by,
+     * never held in memory.
+     */
     private final class Lines implements Iterator<ImportLine> {
 
         private final BufferedReader reader;
+        private final StringBuilder buffer = new StringBuilder();
         private long number;
         private String next;
+        private boolean nextTooLong;
 
         Lines(BufferedReader reader) {
             this.reader = reader;
@@ -86,19 +92,40 @@ class ProductImportController {
         public boolean hasNext() {
             try {
                 while (next == null) {
-                    String line = reader.readLine();
-                    if (line == null) {
+                    if (!readLine()) {
                         return false;
                     }
                     number++;
-                    if (!line.isBlank()) {
-                        next = line;
+                    if (nextTooLong || !buffer.toString().isBlank()) {
+                        next = buffer.toString();
                     }
                 }
                 return true;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Reads one line into the buffer (or marks it too long); false at the end of the body. */
+        private boolean readLine() throws IOException {
+            buffer.setLength(0);
+            nextTooLong = false;
+            int read = reader.read();
+            if (read == -1) {
+                return false;
+            }
+            while (read != -1 && read != '\n') {
+                if (buffer.length() < MAX_LINE) {
+                    buffer.append((char) read);
+                } else {
+                    nextTooLong = true;
+                }
+                read = reader.read();
+            }
+            if (!buffer.isEmpty() && buffer.charAt(buffer.length() - 1) == '\r') {
+                buffer.setLength(buffer.length() - 1);
+            }
+            return true;
         }
 
         @Override
@@ -108,7 +135,7 @@ class ProductImportController {
             }
             String line = next;
             next = null;
-            if (line.length() > MAX_LINE) {
+            if (nextTooLong) {
                 return ImportLine.unreadable(number, "the line is longer than " + MAX_LINE + " characters");
             }
             try {

@@ -1,5 +1,6 @@
 package io.polyshop.order.adapter.in.web;
 
+import io.polyshop.commerce.api.CommerceRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,10 @@ final class OrderRequests {
      */
     record PlaceOrderRequest(
             Boolean fromCart,
-            @NotNull @Size(max = 100) @Valid List<LineRequest> lines,
+
+            @NotNull @Size(max = CommerceRules.MAX_LINES, message = CommerceRules.MAX_LINES_RULE) @Valid
+            List<LineRequest> lines,
+
             @NotNull @Valid AddressRequest shippingAddress,
             @NotNull String paymentMethod,
             @Valid MoneyRequest expectedTotal) {}
