@@ -1,10 +1,9 @@
 package io.polyshop.gateway;
 
-import java.net.InetSocketAddress;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -23,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * One route per service from {@link GatewaySettings#routes()}, each behind two Redis token buckets:
- * one per client address, one per authenticated user.
+ * one per client address (see {@link ClientAddresses}), one per authenticated user.
  */
 @Configuration
 @EnableConfigurationProperties(GatewaySettings.class)
@@ -73,13 +72,14 @@ class GatewayRoutes {
     }
 
     @Bean
+    ClientAddresses clientAddresses(GatewaySettings settings) {
+        return new ClientAddresses(settings.trustedProxies());
+    }
+
+    @Bean
     @Primary
-    KeyResolver clientAddress() {
-        return exchange -> Mono.just("client:"
-                + Optional.ofNullable(exchange.getRequest().getRemoteAddress())
-                        .map(InetSocketAddress::getAddress)
-                        .map(address -> address.getHostAddress())
-                        .orElse("unknown"));
+    KeyResolver clientAddress(ClientAddresses clients) {
+        return exchange -> Mono.just("client:" + clients.of(exchange.getRequest()));
     }
 
     /** Empty for anonymous requests, which the per-client bucket already covers. */
@@ -95,6 +95,11 @@ class GatewayRoutes {
     @Bean
     GlobalFilter stripInternalHeaders(GatewaySettings settings) {
         return new StripInternalHeaders(settings.internalHeaderPrefixes());
+    }
+
+    @Bean
+    HttpHeadersFilter forwardClientAddress(ClientAddresses clients) {
+        return new ForwardClientAddress(clients);
     }
 
     /** Bodies above the limit are refused before anything is forwarded. */

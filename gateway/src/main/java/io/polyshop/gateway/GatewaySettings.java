@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param allowedOrigins browser origins allowed by CORS
  * @param perClient requests per second (and burst) for one client address
  * @param perUser requests per second (and burst) for one authenticated user
+ * @param trustedProxies addresses or CIDR ranges of the proxies in front of the gateway, whose
+ *     {@code X-Forwarded-For} names the client; none by default, so the peer is the client
  */
 @ConfigurationProperties("polyshop.gateway")
 public record GatewaySettings(
@@ -25,7 +27,8 @@ public record GatewaySettings(
         List<String> internalHeaderPrefixes,
         List<String> allowedOrigins,
         RateLimit perClient,
-        RateLimit perUser) {
+        RateLimit perUser,
+        List<String> trustedProxies) {
 
     public GatewaySettings {
         routes = routes == null ? Map.of() : Map.copyOf(routes);
@@ -37,6 +40,7 @@ public record GatewaySettings(
         allowedOrigins = allowedOrigins == null ? List.of("http://localhost:3000") : List.copyOf(allowedOrigins);
         perClient = perClient == null ? new RateLimit(50, 100) : perClient;
         perUser = perUser == null ? new RateLimit(20, 40) : perUser;
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
 
     /** Where one service lives and which request paths are its. */

@@ -104,6 +104,20 @@ class GatewayIT {
     }
 
     @Test
+    void tellsTheServiceWhoTheClientIsAndIgnoresAnAddressTheClientMadeUp() throws Exception {
+        send(
+                "GET",
+                "/api/v1/echo/orders",
+                Map.of(
+                        "Authorization",
+                        "Bearer " + TOKENS.valid(newUser(), "CUSTOMER"),
+                        "X-Forwarded-For",
+                        "203.0.113.9"));
+
+        assertThat(BACKEND.last().get("X-Forwarded-For")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void refusesOversizedBodiesWith413BeforeForwarding() throws Exception {
         int before = BACKEND.received.size();
 

@@ -63,6 +63,7 @@ class CartIT {
         registry.add("spring.data.redis.url", TestEngines::redisUri);
         registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
         registry.add("polyshop.cart.max-lines", () -> "30");
+        registry.add("polyshop.cart.anonymous-carts-per-client", () -> "5");
         TestTokens.register(registry);
     }
 
@@ -384,6 +385,23 @@ class CartIT {
                 .isEqualTo(404);
         assertThat(line(ok(customer.get(myCart())).json(), soap).get("quantity").asInt())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void startsOnlySoManyAnonymousCartsForOneClient() {
+        ApiClient busy = anonymous.with("X-Forwarded-For", "203.0.113." + (1 + new java.util.Random().nextInt(250)));
+        for (int cart = 0; cart < 5; cart++) {
+            assertThat(busy.post("/api/v1/anonymous-carts", null).status()).isEqualTo(201);
+        }
+
+        Response refused = busy.post("/api/v1/anonymous-carts", null);
+        Response elsewhere = anonymous
+                .with("X-Forwarded-For", "198.51.100." + (1 + new java.util.Random().nextInt(250)))
+                .post("/api/v1/anonymous-carts", null);
+
+        assertProblem(refused, 429, null, null);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(elsewhere.status()).isEqualTo(201);
     }
 
     private static void assertProblem(Response response, int status, String field, String reason) {

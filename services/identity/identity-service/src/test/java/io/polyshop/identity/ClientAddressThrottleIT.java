@@ -11,10 +11,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Guessing across many accounts from one address is throttled too (own context: it locks 127.0.0.1 out). */
+/** Guessing across many accounts, or opening many, from one address is throttled (own context: it locks 127.0.0.1 out). */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"polyshop.identity.max-failures-per-address=6", "polyshop.identity.max-failures-per-account=100"})
+        properties = {
+            "polyshop.identity.max-failures-per-client=6",
+            "polyshop.identity.max-failures-per-account-and-client=100",
+            "polyshop.identity.max-registrations-per-client=3"
+        })
 @ActiveProfiles("test")
 class ClientAddressThrottleIT {
 
@@ -42,5 +46,27 @@ class ClientAddressThrottleIT {
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.body()).contains("too-many-attempts");
+    }
+
+    @Test
+    void opensOnlySoManyAccountsForOneClientAndStoresNothingBeyond() {
+        IdentityClient identity = new IdentityClient(port);
+        IdentityClient busy = identity.from("203.0.113.77");
+        for (int account = 0; account < 3; account++) {
+            assertThat(busy.register("bulk-" + UUID.randomUUID() + "@example.com", "a long passphrase 42", "Bulk")
+                            .statusCode())
+                    .isEqualTo(201);
+        }
+        String refusedEmail = "bulk-" + UUID.randomUUID() + "@example.com";
+
+        var refused = busy.register(refusedEmail, "a long passphrase 42", "Bulk");
+        var elsewhere = identity.from("198.51.100.77")
+                .register("other-" + UUID.randomUUID() + "@example.com", "a long passphrase 42", "Other");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(busy.logIn(refusedEmail, "a long passphrase 42").statusCode())
+                .isEqualTo(401);
+        assertThat(elsewhere.statusCode()).isEqualTo(201);
     }
 }

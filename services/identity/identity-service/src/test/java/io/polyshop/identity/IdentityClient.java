@@ -13,9 +13,20 @@ final class IdentityClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final int port;
+    private final String forwardedFor;
 
     IdentityClient(int port) {
+        this(port, null);
+    }
+
+    private IdentityClient(int port, String forwardedFor) {
         this.port = port;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** The same service, reached through the gateway by the client at {@code clientAddress}. */
+    IdentityClient from(String clientAddress) {
+        return new IdentityClient(port, clientAddress);
     }
 
     HttpResponse<String> register(String email, String password, String displayName) {
@@ -67,6 +78,9 @@ final class IdentityClient {
         }
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -63,6 +63,8 @@ class IdentityIT {
     @Autowired
     EventEnvelopes envelopes;
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private IdentityClient identity;
 
     @DynamicPropertySource
@@ -194,18 +196,52 @@ class IdentityIT {
     }
 
     @Test
-    void locksAnAccountAfterRepeatedFailuresEvenForTheRightPassword() {
+    void makesTheGuessingClientWaitWhileTheOwnerLogsInFromElsewhere() {
         String email = newEmail();
         identity.register(email, PASSWORD, "Target");
+        IdentityClient attacker = identity.from("203.0.113." + (1 + RANDOM.nextInt(250)));
+        IdentityClient owner = identity.from("198.51.100." + (1 + RANDOM.nextInt(250)));
 
         for (int attempt = 0; attempt < 5; attempt++) {
-            assertThat(identity.logIn(email, "guess number " + attempt).statusCode())
+            assertThat(attacker.logIn(email, "guess number " + attempt).statusCode())
                     .isEqualTo(401);
         }
-        var locked = identity.logIn(email, PASSWORD);
+        var waiting = attacker.logIn(email, PASSWORD);
+        var ownersLogin = owner.logIn(email, PASSWORD);
 
-        assertThat(locked.statusCode()).isEqualTo(429);
-        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(waiting.statusCode()).isEqualTo(429);
+        assertThat(waiting.headers().firstValue("Retry-After").map(Long::parseLong))
+                .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 30L));
+        assertThat(ownersLogin.statusCode()).as("no lock-out for the owner").isEqualTo(200);
+    }
+
+    @Test
+    void checksAndRecordsConcurrentFailuresOneAfterTheOther() throws Exception {
+        String email = newEmail();
+        identity.register(email, PASSWORD, "Raced");
+        IdentityClient attacker = identity.from("192.0.2." + (1 + RANDOM.nextInt(250)));
+        int attempts = 16;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(attempts)) {
+            for (int i = 0; i < attempts; i++) {
+                int attempt = i;
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return attacker.logIn(email, "parallel guess " + attempt).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (var status : statuses) {
+                answered.add(status.get());
+            }
+
+            assertThat(answered.stream().filter(status -> status == 401))
+                    .as("exactly the allowed failures were checked, however many raced")
+                    .hasSize(5);
+            assertThat(answered.stream().filter(status -> status == 429)).hasSize(attempts - 5);
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.polyshop.identity.domain.InvalidFieldException;
 import io.polyshop.identity.domain.LoginThrottle;
 import io.polyshop.identity.domain.PasswordPolicy;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
@@ -52,11 +54,21 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void refusesLoginsOnceEitherLimitIsReached() {
+    void backsOffOneClientOnOneAccountAndRefusesAClientThatGuessesEverywhere() {
         LoginThrottle throttle = new LoginThrottle(5, 50, Duration.ofMinutes(15));
+        Instant last = Instant.parse("2026-12-04T12:00:00Z");
 
-        assertThat(throttle.refuses(4, 49)).isFalse();
-        assertThat(throttle.refuses(5, 0)).isTrue();
-        assertThat(throttle.refuses(0, 50)).isTrue();
+        assertThat(throttle.waitBefore(new LoginThrottle.Failures(4, Optional.of(last), 49), last))
+                .isEmpty();
+        assertThat(throttle.waitBefore(new LoginThrottle.Failures(5, Optional.of(last), 5), last.plusSeconds(10)))
+                .contains(Duration.ofSeconds(20));
+        assertThat(throttle.waitBefore(new LoginThrottle.Failures(5, Optional.of(last), 5), last.plusSeconds(30)))
+                .isEmpty();
+        assertThat(throttle.waitBefore(new LoginThrottle.Failures(7, Optional.of(last), 7), last))
+                .contains(Duration.ofMinutes(2));
+        assertThat(throttle.waitBefore(new LoginThrottle.Failures(40, Optional.of(last), 40), last))
+                .contains(Duration.ofMinutes(15));
+        assertThat(throttle.waitBefore(new LoginThrottle.Failures(0, Optional.empty(), 50), last))
+                .contains(Duration.ofMinutes(15));
     }
 }

@@ -1,5 +1,6 @@
 package io.polyshop.cart.application;
 
+import io.polyshop.cart.application.port.out.AnonymousCartQuotas;
 import io.polyshop.cart.application.port.out.Carts;
 import io.polyshop.cart.application.port.out.Prices;
 import io.polyshop.cart.domain.Cart;
@@ -23,14 +24,20 @@ public class ShoppingCarts {
     private final Carts carts;
     private final Prices prices;
     private final CartPolicy policy;
+    private final AnonymousCartQuotas quotas;
 
-    public ShoppingCarts(Carts carts, Prices prices, CartPolicy policy) {
+    public ShoppingCarts(Carts carts, Prices prices, CartPolicy policy, AnonymousCartQuotas quotas) {
         this.carts = carts;
         this.prices = prices;
         this.policy = policy;
+        this.quotas = quotas;
     }
 
-    public CartOwner.Anonymous startAnonymous() {
+    /** A new anonymous cart for the visitor at {@code clientAddress}, within that address's quota. */
+    public CartOwner.Anonymous startAnonymous(String clientAddress) {
+        quotas.take(clientAddress).ifPresent(wait -> {
+            throw new TooManyCartsException(wait);
+        });
         CartOwner.Anonymous owner = new CartOwner.Anonymous(CartToken.generate());
         carts.create(owner, policy.anonymousTtl());
         return owner;

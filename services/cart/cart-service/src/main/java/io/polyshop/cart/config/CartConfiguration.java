@@ -2,6 +2,7 @@ package io.polyshop.cart.config;
 
 import io.polyshop.cart.adapter.in.messaging.CatalogPricesListener;
 import io.polyshop.cart.adapter.in.messaging.OrderEventsListener;
+import io.polyshop.cart.adapter.out.redis.RedisAnonymousCartQuotas;
 import io.polyshop.cart.adapter.out.redis.RedisCarts;
 import io.polyshop.cart.adapter.out.redis.RedisPrices;
 import io.polyshop.cart.application.CartPolicy;
@@ -51,8 +52,14 @@ class CartConfiguration {
     }
 
     @Bean
-    ShoppingCarts shoppingCarts(StringRedisTemplate redis, RedisPrices prices, CartPolicy policy, Clock clock) {
-        return new ShoppingCarts(new RedisCarts(redis, clock), prices, policy);
+    ShoppingCarts shoppingCarts(
+            StringRedisTemplate redis, RedisPrices prices, CartPolicy policy, CartProperties settings, Clock clock) {
+        return new ShoppingCarts(
+                new RedisCarts(redis, clock),
+                prices,
+                policy,
+                new RedisAnonymousCartQuotas(
+                        redis, settings.anonymousCartsPerClient(), settings.anonymousCartWindow()));
     }
 
     @Bean

@@ -65,12 +65,12 @@ public class Authentication {
     public TokenPair logIn(String emailText, String password, String clientAddress) {
         Optional<EmailAddress> email = parse(emailText);
         String emailKey = email.map(EmailAddress::key).orElse(String.valueOf(emailText));
-        Instant windowStart = clock.instant().minus(throttle.window());
-        if (throttle.refuses(
-                attempts.accountFailuresSince(emailKey, windowStart),
-                attempts.addressFailuresSince(clientAddress, windowStart))) {
-            attempts.record(emailKey, clientAddress, false);
-            throw new TooManyAttemptsException(throttle.window());
+        Instant now = clock.instant();
+        attempts.lock(emailKey, clientAddress);
+        Optional<Duration> wait =
+                throttle.waitBefore(attempts.failuresSince(emailKey, clientAddress, now.minus(throttle.window())), now);
+        if (wait.isPresent()) {
+            throw new TooManyAttemptsException("failed logins", wait.get());
         }
         Optional<User> user = email.flatMap(users::byEmail);
         boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(unknownUserHash));

@@ -8,8 +8,9 @@ public final class TooManyAttemptsException extends IdentityProblem {
 
     private final Duration retryAfter;
 
-    public TooManyAttemptsException(Duration retryAfter) {
-        super("Too many failed logins; try again in " + retryAfter.toMinutes() + " minutes.");
+    /** {@code what} there were too many of, e.g. "failed logins". */
+    public TooManyAttemptsException(String what, Duration retryAfter) {
+        super("Too many " + what + "; try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds.");
         this.retryAfter = retryAfter;
     }
 

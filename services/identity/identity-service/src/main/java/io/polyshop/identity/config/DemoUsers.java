@@ -33,7 +33,8 @@ class DemoUsers implements ApplicationRunner {
     public void run(ApplicationArguments arguments) {
         for (IdentityProperties.DemoUser demo : settings.demoUsers()) {
             try {
-                User user = registration.register(new RegisterUser(demo.email(), demo.password(), demo.displayName()));
+                User user = registration.register(
+                        new RegisterUser(demo.email(), demo.password(), demo.displayName(), "demo-users"));
                 for (String role : demo.roles()) {
                     roles.grant(user.id(), Role.valueOf(role));
                 }

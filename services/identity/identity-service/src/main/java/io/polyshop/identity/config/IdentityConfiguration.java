@@ -9,6 +9,7 @@ import io.polyshop.identity.adapter.out.jose.JoseAccessTokens;
 import io.polyshop.identity.adapter.out.jose.SigningKeyJwks;
 import io.polyshop.identity.adapter.out.postgres.JdbcLoginAttempts;
 import io.polyshop.identity.adapter.out.postgres.JdbcRefreshTokens;
+import io.polyshop.identity.adapter.out.postgres.JdbcRegistrationAttempts;
 import io.polyshop.identity.adapter.out.postgres.JdbcRolePermissions;
 import io.polyshop.identity.adapter.out.postgres.JdbcSigningKeys;
 import io.polyshop.identity.adapter.out.postgres.JdbcUsers;
@@ -98,8 +99,21 @@ class IdentityConfiguration {
     }
 
     @Bean
-    Registration registration(Users users, PasswordHasher hasher, Outbox outbox, Clock clock) {
-        return new Registration(users, hasher, new OutboxIdentityEvents(outbox, clock));
+    Registration registration(
+            Users users,
+            PasswordHasher hasher,
+            Outbox outbox,
+            JdbcClient jdbc,
+            IdentityProperties settings,
+            Clock clock) {
+        return new Registration(
+                users,
+                hasher,
+                new OutboxIdentityEvents(outbox, clock),
+                new JdbcRegistrationAttempts(jdbc),
+                settings.maxRegistrationsPerClient(),
+                settings.registrationWindow(),
+                clock);
     }
 
     @Bean
@@ -118,7 +132,9 @@ class IdentityConfiguration {
                 new JdbcRefreshTokens(jdbc),
                 new JdbcLoginAttempts(jdbc),
                 new LoginThrottle(
-                        settings.maxFailuresPerAccount(), settings.maxFailuresPerAddress(), settings.throttleWindow()),
+                        settings.maxFailuresPerAccountAndClient(),
+                        settings.maxFailuresPerClient(),
+                        settings.throttleWindow()),
                 settings.refreshTokenLifetime(),
                 clock);
     }

@@ -11,9 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param accessTokenLifetime how long an access token is valid
  * @param refreshTokenLifetime how long an unused refresh token is valid
  * @param bcryptStrength bcrypt's cost factor
- * @param maxFailuresPerAccount failed logins per account within the window before refusing
- * @param maxFailuresPerAddress failed logins per client address within the window before refusing
- * @param throttleWindow the window failures are counted in, and how long a refusal lasts at most
+ * @param maxFailuresPerAccountAndClient failed logins of one account from one client address within
+ *     the window before that client backs off on that account (30 s, doubling)
+ * @param maxFailuresPerClient failed logins from one client address within the window before it is
+ *     refused on every account
+ * @param throttleWindow the window failures are counted in, and the longest back-off
+ * @param maxRegistrationsPerClient accounts one client address may open within the registration window
+ * @param registrationWindow the window registrations are counted in
  * @param demoUsers accounts created at start-up when missing (the devstack's admin and customers)
  */
 @ConfigurationProperties("polyshop.identity")
@@ -22,9 +26,11 @@ public record IdentityProperties(
         Duration accessTokenLifetime,
         Duration refreshTokenLifetime,
         Integer bcryptStrength,
-        Integer maxFailuresPerAccount,
-        Integer maxFailuresPerAddress,
+        Integer maxFailuresPerAccountAndClient,
+        Integer maxFailuresPerClient,
         Duration throttleWindow,
+        Integer maxRegistrationsPerClient,
+        Duration registrationWindow,
         List<DemoUser> demoUsers) {
 
     public IdentityProperties {
@@ -32,9 +38,11 @@ public record IdentityProperties(
         accessTokenLifetime = accessTokenLifetime == null ? Duration.ofMinutes(10) : accessTokenLifetime;
         refreshTokenLifetime = refreshTokenLifetime == null ? Duration.ofDays(14) : refreshTokenLifetime;
         bcryptStrength = bcryptStrength == null ? 10 : bcryptStrength;
-        maxFailuresPerAccount = maxFailuresPerAccount == null ? 5 : maxFailuresPerAccount;
-        maxFailuresPerAddress = maxFailuresPerAddress == null ? 50 : maxFailuresPerAddress;
+        maxFailuresPerAccountAndClient = maxFailuresPerAccountAndClient == null ? 5 : maxFailuresPerAccountAndClient;
+        maxFailuresPerClient = maxFailuresPerClient == null ? 50 : maxFailuresPerClient;
         throttleWindow = throttleWindow == null ? Duration.ofMinutes(15) : throttleWindow;
+        maxRegistrationsPerClient = maxRegistrationsPerClient == null ? 20 : maxRegistrationsPerClient;
+        registrationWindow = registrationWindow == null ? Duration.ofHours(1) : registrationWindow;
         demoUsers = demoUsers == null ? List.of() : List.copyOf(demoUsers);
     }
 

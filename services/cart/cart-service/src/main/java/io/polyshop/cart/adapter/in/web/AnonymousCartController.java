@@ -8,6 +8,7 @@ import io.polyshop.cart.application.ShoppingCarts;
 import io.polyshop.cart.domain.CartOwner;
 import io.polyshop.cart.domain.CartToken;
 import io.polyshop.cart.domain.Sku;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,8 +38,8 @@ class AnonymousCartController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    AnonymousCartCreated start() {
-        CartOwner.Anonymous owner = carts.startAnonymous();
+    AnonymousCartCreated start(HttpServletRequest request) {
+        CartOwner.Anonymous owner = carts.startAnonymous(request.getRemoteAddr());
         return new AnonymousCartCreated(
                 owner.token().value(), carts.view(owner).cart().expiresAt());
     }

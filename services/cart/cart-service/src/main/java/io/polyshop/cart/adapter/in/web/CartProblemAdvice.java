@@ -1,5 +1,6 @@
 package io.polyshop.cart.adapter.in.web;
 
+import io.polyshop.cart.application.TooManyCartsException;
 import io.polyshop.cart.application.UnknownCartException;
 import io.polyshop.cart.domain.CartRefusedException;
 import io.polyshop.cart.domain.InvalidCartRequestException;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +45,20 @@ class CartProblemAdvice {
         problem.setProperty("reason", refused.reason().name());
         problem.setProperty("errors", List.of(new FieldProblem(refused.field(), refused.getMessage())));
         return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    @ExceptionHandler(TooManyCartsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyCartsException tooMany, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000)))
+                .body(ProblemWriter.problem(
+                        request,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        Problems.TOO_MANY_REQUESTS,
+                        "Too many requests",
+                        tooMany.getMessage()));
     }
 
     @ExceptionHandler(UnknownCartException.class)

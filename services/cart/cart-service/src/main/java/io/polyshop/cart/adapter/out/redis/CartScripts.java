@@ -23,6 +23,7 @@ final class CartScripts {
     static final RedisScript<String> LET_GO = status("cart-let-go");
     static final RedisScript<Long> VERSIONED_SET = number("versioned-set");
     static final RedisScript<Long> PRICE_WITHDRAW = number("price-withdraw");
+    static final RedisScript<Long> QUOTA_TAKE = number("quota-take");
 
     private CartScripts() {}
 

@@ -7,6 +7,7 @@ import io.polyshop.identity.application.Registration;
 import io.polyshop.identity.application.RoleAdministration;
 import io.polyshop.identity.domain.UserId;
 import io.polyshop.platform.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +35,9 @@ class AccountController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    UserView register(@Valid @RequestBody IdentityRequests.Register request) {
-        return UserView.of(
-                registration.register(new RegisterUser(request.email(), request.password(), request.displayName())));
+    UserView register(@Valid @RequestBody IdentityRequests.Register request, HttpServletRequest http) {
+        return UserView.of(registration.register(
+                new RegisterUser(request.email(), request.password(), request.displayName(), http.getRemoteAddr())));
     }
 
     @GetMapping("/me")

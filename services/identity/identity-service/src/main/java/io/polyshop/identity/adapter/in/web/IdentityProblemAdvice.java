@@ -45,7 +45,7 @@ class IdentityProblemAdvice {
                 ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                         .header(
                                 HttpHeaders.RETRY_AFTER,
-                                Long.toString(tooMany.retryAfter().toSeconds()))
+                                Long.toString(Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000)))
                         .body(ProblemWriter.problem(
                                 request,
                                 HttpStatus.TOO_MANY_REQUESTS,
