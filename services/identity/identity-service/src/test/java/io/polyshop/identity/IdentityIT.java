@@ -1,6 +1,7 @@
 package io.polyshop.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -378,6 +379,50 @@ class IdentityIT {
         String email = newEmail();
         identity.register(email, PASSWORD, "Somebody");
         return email;
+    }
+
+    @Test
+    void keepsPrivateSigningKeysSealedAndSealsThoseStoredBefore() throws Exception {
+        identity.tokens("admin@polyshop.test", "store-keeper-2026");
+        java.security.KeyPair legacy =
+                java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        String legacyKid = "legacy-" + UUID.randomUUID();
+        jdbc.sql("""
+                        insert into signing_key (kid, public_key, private_key, sealed, created_at, retired_at)
+                        values (?, ?, ?, false, now(), now())
+                        """)
+                .params(
+                        legacyKid,
+                        legacy.getPublic().getEncoded(),
+                        legacy.getPrivate().getEncoded())
+                .update();
+
+        assertThat(((io.polyshop.identity.adapter.out.postgres.JdbcSigningKeys) signingKeys).sealPlainKeys())
+                .isEqualTo(1);
+
+        List<byte[]> stored = jdbc.sql("select private_key from signing_key")
+                .query(byte[].class)
+                .list();
+        assertThat(jdbc.sql("select count(*) from signing_key where not sealed")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(stored)
+                .noneSatisfy(
+                        bytes -> assertThat(bytes).isEqualTo(legacy.getPrivate().getEncoded()));
+        for (byte[] bytes : stored) {
+            assertThatThrownBy(() -> java.security.KeyFactory.getInstance("RSA")
+                            .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(bytes)))
+                    .as("a stored private key is not readable as it is")
+                    .isInstanceOf(java.security.GeneralSecurityException.class);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        signingKeys.reload().stream().anyMatch(key -> key.kid().equals(legacyKid)));
+        assertThat(signingKeys.published().stream().filter(key -> key.kid().equals(legacyKid)))
+                .singleElement()
+                .satisfies(key -> assertThat(key.privateKey().getEncoded())
+                        .isEqualTo(legacy.getPrivate().getEncoded()));
     }
 
     @Test

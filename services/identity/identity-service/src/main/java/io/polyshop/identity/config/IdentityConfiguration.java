@@ -26,12 +26,15 @@ import io.polyshop.platform.messaging.Outbox;
 import io.polyshop.platform.security.GuardedEndpoints;
 import io.polyshop.platform.security.Permission;
 import io.polyshop.platform.security.PublicEndpoints;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HexFormat;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -69,10 +72,21 @@ class IdentityConfiguration {
                 .build();
     }
 
+    /** Hex, as the encryptor takes it; the secret is what must stay secret. */
+    private static final String SIGNING_KEY_SALT =
+            HexFormat.of().formatHex("polyshop-signing-keys".getBytes(StandardCharsets.UTF_8));
+
     @Bean
     SigningKeys signingKeys(
             JdbcClient jdbc, TransactionTemplate transactions, IdentityProperties settings, Clock clock) {
-        return new JdbcSigningKeys(jdbc, transactions, settings.accessTokenLifetime(), clock);
+        JdbcSigningKeys keys = new JdbcSigningKeys(
+                jdbc,
+                transactions,
+                settings.accessTokenLifetime(),
+                clock,
+                Encryptors.stronger(settings.signingKeySecret(), SIGNING_KEY_SALT));
+        keys.sealPlainKeys();
+        return keys;
     }
 
     /** Identity checks its own tokens against its own keys, without a round trip to its JWKS. */

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param throttleWindow the window failures are counted in, and the longest back-off
  * @param maxRegistrationsPerClient accounts one client address may open within the registration window
  * @param registrationWindow the window registrations are counted in
+ * @param signingKeySecret the secret the private signing keys are sealed with in the database;
+ *     required, from the environment or a secret store ({@code POLYSHOP_IDENTITY_SIGNING_KEY_SECRET})
  * @param demoUsers accounts created at start-up when missing (the devstack's admin and customers)
  */
 @ConfigurationProperties("polyshop.identity")
@@ -31,6 +33,7 @@ public record IdentityProperties(
         Duration throttleWindow,
         Integer maxRegistrationsPerClient,
         Duration registrationWindow,
+        String signingKeySecret,
         List<DemoUser> demoUsers) {
 
     public IdentityProperties {
@@ -44,6 +47,12 @@ public record IdentityProperties(
         maxRegistrationsPerClient = maxRegistrationsPerClient == null ? 20 : maxRegistrationsPerClient;
         registrationWindow = registrationWindow == null ? Duration.ofHours(1) : registrationWindow;
         demoUsers = demoUsers == null ? List.of() : List.copyOf(demoUsers);
+        if (signingKeySecret == null || signingKeySecret.length() < 16) {
+            throw new IllegalArgumentException(
+                    "polyshop.identity.signing-key-secret is required (16 characters or more):"
+                            + " the secret identity seals its private signing keys with. Set POLYSHOP_IDENTITY_SIGNING_KEY_SECRET"
+                            + " from a secret store; the devstack profile has a demo one.");
+        }
     }
 
     /** An account for demos: its roles are granted on top of CUSTOMER. */
