@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import redis.embedded.RedisServer;
 
-/** A real Redis server (the binary shipped in embedded-redis), append-only file in {@code dataDirectory}. */
+/**
+ * A real Redis server (the binary shipped in embedded-redis), append-only file in {@code dataDirectory}.
+ * Its memory is capped and nothing is evicted to make room: a full Redis refuses writes (the
+ * service answers 503) rather than dropping a customer's cart without a word.
+ */
 public final class RedisEngine implements Engine {
+
+    /** What the devstack gives each Redis: carts and rate limits of a laptop's worth of shoppers. */
+    public static final long DEFAULT_MAX_MEMORY_BYTES = 256L * 1024 * 1024;
 
     private final RedisServer server;
     private final int port;
@@ -16,6 +23,10 @@ public final class RedisEngine implements Engine {
     }
 
     public static RedisEngine start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, DEFAULT_MAX_MEMORY_BYTES);
+    }
+
+    public static RedisEngine start(int port, Path dataDirectory, long maxMemoryBytes) {
         try {
             RedisServer server = RedisServer.newRedisServer()
                     .port(port)
@@ -25,6 +36,8 @@ public final class RedisEngine implements Engine {
                     .setting("pidfile " + dataDirectory.toAbsolutePath().resolve("redis.pid"))
                     .setting("protected-mode yes")
                     .setting("daemonize no")
+                    .setting("maxmemory " + maxMemoryBytes)
+                    .setting("maxmemory-policy noeviction")
                     .onShutdownForceStop(true)
                     .build();
             server.start();

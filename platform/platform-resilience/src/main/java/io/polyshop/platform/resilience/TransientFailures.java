@@ -2,6 +2,7 @@ package io.polyshop.platform.resilience;
 
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,7 +71,20 @@ public final class TransientFailures {
         return false;
     }
 
+    /**
+     * Replies of a Redis that is full (memory frees as keys expire), still loading its data after a
+     * restart, or busy with a script; inside a script's error they follow a dash.
+     */
+    private static final List<String> TRANSIENT_REDIS_REPLIES = List.of("OOM ", "LOADING ", "BUSY ");
+
     private static boolean isTransientItself(Throwable failure) {
+        if (failure.getClass().getName().equals("io.lettuce.core.RedisCommandExecutionException")
+                && failure.getMessage() != null
+                && TRANSIENT_REDIS_REPLIES.stream()
+                        .anyMatch(reply -> failure.getMessage().startsWith(reply)
+                                || failure.getMessage().contains("-" + reply))) {
+            return true;
+        }
         if (failure instanceof SQLException sql
                 && sql.getSQLState() != null
                 && sql.getSQLState().length() == 5) {

@@ -124,6 +124,11 @@ public final class TestEngines {
         return started(() -> DynamoDbEngine.start(LoopbackPorts.free(), directory("dynamodb-" + name)));
     }
 
+    /** A Redis of its own with a memory cap of {@code maxMemoryBytes}, for a test that fills it. */
+    public static RedisEngine separateRedis(String name, long maxMemoryBytes) {
+        return started(() -> RedisEngine.start(LoopbackPorts.free(), directory("redis-" + name), maxMemoryBytes));
+    }
+
     private static void requireEmbedded(ExternalEngine engine) {
         if (engine.address().isPresent()) {
             throw new IllegalStateException(
