@@ -102,6 +102,16 @@ class GatewayRoutes {
         return new ForwardClientAddress(clients);
     }
 
+    @Bean
+    WebFilter tooManyRequestsAsProblem() {
+        return new TooManyRequestsAsProblem();
+    }
+
+    @Bean
+    ProblemErrors problemErrors() {
+        return new ProblemErrors();
+    }
+
     /** Bodies above the limit are refused before anything is forwarded. */
     @Bean
     WebFilter requestSizeLimit(GatewaySettings settings) {

@@ -45,6 +45,7 @@ class ClientRateLimitIT {
     void limitsOneClientAddressAcrossManyUsers() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         int limited = 0;
+        HttpResponse<String> refused = null;
         for (int i = 0; i < 12; i++) {
             String token = TestTokens.shared().valid("user-" + UUID.randomUUID(), "CUSTOMER");
             var response = http.send(
@@ -54,9 +55,13 @@ class ClientRateLimitIT {
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429) {
                 limited++;
+                refused = response;
             }
         }
 
         assertThat(limited).isGreaterThan(0);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("https://polyshop.io/problems/too-many-requests");
     }
 }

@@ -195,6 +195,18 @@ class GatewayIT {
                 .isEqualTo(403);
     }
 
+    @Test
+    void answersAPathNoServiceTakesWithAProblem() throws Exception {
+        var response = send(
+                "GET", "/api/v1/nowhere", Map.of("Authorization", "Bearer " + TOKENS.valid(newUser(), "CUSTOMER")));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body())
+                .contains("https://polyshop.io/problems/not-found")
+                .contains("\"instance\":\"/api/v1/nowhere\"");
+    }
+
     private static String newUser() {
         return "user-" + UUID.randomUUID();
     }

@@ -178,36 +178,30 @@ class CatalogIT {
     @Test
     void rejectsInvalidProductsNamingTheFieldAndStoresNothing() {
         assertRejected(
-                p -> p.put("price", Map.of("amount", new BigDecimal("-1.00"), "currency", "EUR")), 422, "price.amount");
+                p -> p.put("price", Map.of("amount", new BigDecimal("-1.00"), "currency", "EUR")), "price.amount");
         assertRejected(
-                p -> p.put("price", Map.of("amount", new BigDecimal("10.999"), "currency", "EUR")),
-                422,
-                "price.amount");
+                p -> p.put("price", Map.of("amount", new BigDecimal("10.999"), "currency", "EUR")), "price.amount");
         assertRejected(
-                p -> p.put("price", Map.of("amount", new BigDecimal("10.00"), "currency", "EUX")),
-                422,
-                "price.currency");
-        assertRejected(p -> p.put("categoryId", "spaceships"), 422, "categoryId");
-        assertRejected(p -> p.put("brandId", "initech"), 422, "brandId");
-        assertRejected(p -> p.put("attributes", Map.of("ramGb", "sixteen", "storageGb", 512)), 422, "attributes.ramGb");
-        assertRejected(p -> p.put("attributes", Map.of("ramGb", 16)), 422, "attributes.storageGb");
-        assertRejected(p -> p.put("description", "x".repeat(5_001)), 422, "description");
-        assertRejected(p -> p.put("slug", "Not A Slug!"), 422, "slug");
-        assertRejected(p -> p.put("sku", "a"), 422, "sku");
-        assertRejected(p -> p.put("images", List.of("javascript:alert(1)")), 422, "images[0]");
-        assertRejected(p -> p.put("colour", "red"), 400, "colour");
+                p -> p.put("price", Map.of("amount", new BigDecimal("10.00"), "currency", "EUX")), "price.currency");
+        assertRejected(p -> p.put("categoryId", "spaceships"), "categoryId");
+        assertRejected(p -> p.put("brandId", "initech"), "brandId");
+        assertRejected(p -> p.put("attributes", Map.of("ramGb", "sixteen", "storageGb", 512)), "attributes.ramGb");
+        assertRejected(p -> p.put("attributes", Map.of("ramGb", 16)), "attributes.storageGb");
+        assertRejected(p -> p.put("description", "x".repeat(5_001)), "description");
+        assertRejected(p -> p.put("slug", "Not A Slug!"), "slug");
+        assertRejected(p -> p.put("sku", "a"), "sku");
+        assertRejected(p -> p.put("images", List.of("javascript:alert(1)")), "images[0]");
+        assertRejected(p -> p.put("colour", "red"), "colour");
     }
 
     @Test
     void treatsMongoOperatorsInInputAsDataThatDoesNotFit() {
-        assertRejected(p -> p.put("name", Map.of("$gt", "")), 400, "name");
+        assertRejected(p -> p.put("name", Map.of("$gt", "")), "name");
         assertRejected(
-                p -> p.put("attributes", Map.of("ramGb", Map.of("$gt", 0), "storageGb", 512)), 422, "attributes.ramGb");
+                p -> p.put("attributes", Map.of("ramGb", Map.of("$gt", 0), "storageGb", 512)), "attributes.ramGb");
         assertRejected(
-                p -> p.put("attributes", Map.of("$where", "sleep(1000)", "ramGb", 16, "storageGb", 512)),
-                422,
-                "attributes");
-        assertRejected(p -> p.put("categoryId", "{\"$ne\":null}"), 422, "categoryId");
+                p -> p.put("attributes", Map.of("$where", "sleep(1000)", "ramGb", 16, "storageGb", 512)), "attributes");
+        assertRejected(p -> p.put("categoryId", "{\"$ne\":null}"), "categoryId");
 
         assertThat(anonymous.get("/api/v1/products/by-slug/$where").status()).isEqualTo(400);
         assertThat(anonymous
@@ -215,17 +209,17 @@ class CatalogIT {
                         .status())
                 .isEqualTo(400);
         assertThat(admin.put("/api/v1/admin/brands/$where", Map.of("name", "x")).status())
-                .isEqualTo(422);
+                .isEqualTo(400);
     }
 
-    private void assertRejected(Consumer<Map<String, Object>> spoil, int status, String field) {
+    private void assertRejected(Consumer<Map<String, Object>> spoil, String field) {
         long before = storedProducts();
         Map<String, Object> product = CatalogFixtures.laptop("Broken");
         spoil.accept(product);
 
         Response response = admin.post("/api/v1/admin/products", product);
 
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(response.json().get("errors").findValuesAsString("field"))
                 .as(response.toString())

@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Catalog's refusals as problem details; invalid entries list every offending field. */
+/** Catalog's refusals as problem details; invalid entries list every offending field (400, as everywhere). */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class CatalogProblemAdvice {
@@ -27,16 +27,12 @@ class CatalogProblemAdvice {
     @ExceptionHandler(InvalidCatalogEntryException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidCatalogEntryException invalid, HttpServletRequest request) {
         ProblemDetail problem = ProblemWriter.problem(
-                request,
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                Problems.VALIDATION,
-                "Invalid catalog entry",
-                invalid.getMessage());
+                request, HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid catalog entry", invalid.getMessage());
         List<FieldProblem> errors = invalid.violations().stream()
                 .map(violation -> new FieldProblem(violation.field(), violation.message()))
                 .toList();
         problem.setProperty("errors", errors);
-        return ResponseEntity.unprocessableContent().body(problem);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler({UnknownProductException.class, UnknownCategoryException.class})
