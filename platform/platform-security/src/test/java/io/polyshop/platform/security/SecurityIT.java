@@ -17,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(classes = SecuredSampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecurityIT {
@@ -182,6 +184,29 @@ class SecurityIT {
     void letsDeclaredPublicEndpointsAndHealthProbesThroughWithoutAToken() throws Exception {
         assertThat(get("/api/v1/catalog/ping", null).statusCode()).isEqualTo(200);
         assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void publishesAnApiDocumentThatSaysWhatThePlatformDoesAroundTheControllers() throws Exception {
+        JsonNode document =
+                JsonMapper.builder().build().readTree(get("/v3/api-docs", null).body());
+
+        assertThat(document.at("/info/title").asString()).isEqualTo("Polyshop security-sample API");
+        assertThat(document.at("/servers/0/url").asString()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
+        JsonNode open = document.at("/paths/~1api~1v1~1catalog~1ping/get");
+        JsonNode guarded = document.at("/paths/~1api~1v1~1me/get");
+        assertThat(open.get("security")).isEmpty();
+        assertThat(open.at("/responses/401").isMissingNode()).isTrue();
+        assertThat(guarded.at("/security/0/bearer").isArray()).isTrue();
+        assertThat(guarded.at("/responses/401/content").has("application/problem+json"))
+                .isTrue();
+        assertThat(guarded.at("/responses/200/content").has("application/json")).isTrue();
+        assertThat(guarded.at("/responses/200/content").has("*/*")).isFalse();
+        assertThat(document.at("/paths/~1api~1v1~1carts~1{customerId}/get/responses/404")
+                        .isMissingNode())
+                .isFalse();
     }
 
     @Test

@@ -110,6 +110,16 @@ class SearchIT {
     }
 
     @Test
+    void documentsOnlyTheParametersASearchTakes() {
+        var parameters = search.get("/v3/api-docs").json().at("/paths/~1api~1v1~1search~1products/get/parameters");
+
+        assertThat(parameters.findValuesAsString("name"))
+                .contains("q", "brand", "sort")
+                .doesNotContain("parameters");
+        assertThat(parameters.findValues("required")).noneMatch(required -> required.asBoolean());
+    }
+
+    @Test
     void findsPublishedProductsDespiteTyposAndHighlightsTheMatch() {
         ProductSnapshot aero = publishTwoLaptops();
 

@@ -24,7 +24,7 @@ public class SecuredSampleApplication {
 
     @Bean
     PublicEndpoints publicEndpoints() {
-        return PublicEndpoints.of("GET /api/v1/catalog/**");
+        return PublicEndpoints.of("GET /api/v1/catalog/**", "GET /v3/api-docs");
     }
 
     @Bean

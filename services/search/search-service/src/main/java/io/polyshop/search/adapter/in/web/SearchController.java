@@ -6,6 +6,8 @@ import io.polyshop.search.application.SearchProducts;
 import io.polyshop.search.domain.InvalidQueryException;
 import io.polyshop.search.domain.ProductQuery;
 import io.polyshop.search.domain.SortOrder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,10 @@ class SearchController {
     }
 
     @GetMapping("/products")
+    @Operation(
+            summary = "Search products",
+            description = "Full text with typo tolerance, filters and facets. Filter by an attribute with "
+                    + "attr.<name>=<value>, repeated for several values, e.g. attr.ramGb=16&attr.ramGb=32.")
     SearchResults products(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String category,
@@ -44,7 +50,8 @@ class SearchController {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size,
             @RequestParam(required = false) String priceBand,
-            @RequestParam MultiValueMap<String, String> parameters) {
+            // Read only for the attribute filters (attr.<name>=<value>), described on the operation.
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
             if (name.startsWith(ATTRIBUTE)) {
