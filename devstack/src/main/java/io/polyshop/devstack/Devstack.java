@@ -115,6 +115,12 @@ public final class Devstack {
                             "POLYSHOP_SECURITY_JWKS_URI",
                             "http://" + LoopbackPorts.HOST + ":" + identity.port() + "/oauth2/jwks");
                     shared.put("POLYSHOP_SECURITY_ISSUER", "polyshop-identity");
+                    identity.stores().stream()
+                            .filter(store -> store.store() == Store.REDIS)
+                            .findFirst()
+                            .ifPresent(revocations -> shared.put(
+                                    "POLYSHOP_SECURITY_REVOCATIONS_URL",
+                                    "redis://" + LoopbackPorts.HOST + ":" + revocations.port()));
                 });
         // Services that call another's API (search rebuilding from catalog) find it here.
         descriptors.forEach(service -> shared.put(

@@ -37,10 +37,8 @@ class CatalogSearchIT {
     @BeforeAll
     static void startServices() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> shared = Map.of(
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestEngines.kafkaBootstrapServers(),
-                "POLYSHOP_SECURITY_JWKS_URI", TestTokens.shared().jwksUri(),
-                "POLYSHOP_SECURITY_ISSUER", TestTokens.ISSUER);
+        Map<String, String> shared = new java.util.HashMap<>(TestTokens.environment());
+        shared.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestEngines.kafkaBootstrapServers());
         int catalogPort = LoopbackPorts.free();
         Map<String, String> catalog = new LinkedHashMap<>(shared);
         catalog.put("SPRING_MONGODB_URI", TestEngines.mongoUri("catalog_e2e"));

@@ -70,10 +70,8 @@ class CheckoutIT {
     @BeforeAll
     static void startServices() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> shared = Map.of(
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestEngines.kafkaBootstrapServers(),
-                "POLYSHOP_SECURITY_JWKS_URI", TestTokens.shared().jwksUri(),
-                "POLYSHOP_SECURITY_ISSUER", TestTokens.ISSUER);
+        Map<String, String> shared = new java.util.HashMap<>(TestTokens.environment());
+        shared.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestEngines.kafkaBootstrapServers());
 
         Map<String, String> inventory = new HashMap<>(shared);
         inventory.put("POLYSHOP_DYNAMODB_ENDPOINT", TestEngines.dynamoDbEndpoint());

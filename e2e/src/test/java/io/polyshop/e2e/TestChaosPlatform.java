@@ -43,10 +43,8 @@ final class TestChaosPlatform implements ChaosPlatform, AutoCloseable {
 
     TestChaosPlatform() {
         engines.put("kafka", TestEngines.embeddedKafka());
-        Map<String, String> shared = Map.of(
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestEngines.kafkaBootstrapServers(),
-                "POLYSHOP_SECURITY_JWKS_URI", TOKENS.jwksUri(),
-                "POLYSHOP_SECURITY_ISSUER", TestTokens.ISSUER);
+        Map<String, String> shared = new java.util.HashMap<>(TestTokens.environment());
+        shared.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestEngines.kafkaBootstrapServers());
 
         Map<String, String> order = new HashMap<>(shared);
         database(order, "order");

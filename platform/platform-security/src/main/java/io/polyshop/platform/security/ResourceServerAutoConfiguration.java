@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,7 +35,8 @@ import org.springframework.web.client.RestTemplate;
  * the caller from {@code sub}, the roles from the {@code roles} claim and the permissions from the
  * {@code permissions} claim. Requests need a token unless a {@link PublicEndpoints} bean lets them
  * through, and the permission a {@link GuardedEndpoints} bean names; health probes are always open,
- * the operator's endpoints (on the management port) need {@link Permission#PLATFORM_OPERATE}.
+ * the operator's endpoints (on the management port) need {@link Permission#PLATFORM_OPERATE}. A
+ * token identity revoked ({@link TokenRevocations}) fails on the next request.
  */
 @AutoConfiguration(
         beforeName = {
@@ -57,8 +59,14 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(TokenRevocations.class)
+    TokenRevocations tokenRevocations(SecuritySettings settings) {
+        return new TokenRevocations(settings.revocationsUrl());
+    }
+
+    @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder jwtDecoder(SecuritySettings settings) {
+    JwtDecoder jwtDecoder(SecuritySettings settings, TokenRevocations revocations) {
         // Identity's keys within seconds, or the token is refused for now (the default client waits for ever).
         SimpleClientHttpRequestFactory keysClient = new SimpleClientHttpRequestFactory();
         keysClient.setConnectTimeout(Duration.ofSeconds(2));
@@ -67,10 +75,11 @@ public class ResourceServerAutoConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .restOperations(new RestTemplate(keysClient))
                 .build();
-        OAuth2TokenValidator<Jwt> validator =
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 settings.issuer() == null || settings.issuer().isBlank()
                         ? JwtValidators.createDefault()
-                        : JwtValidators.createDefaultWithIssuer(settings.issuer());
+                        : JwtValidators.createDefaultWithIssuer(settings.issuer()),
+                revocations);
         decoder.setJwtValidator(validator);
         return new VerifiedTokens(decoder, validator, 10_000, Duration.ofMinutes(5));
     }

@@ -31,6 +31,9 @@ class SecurityIT {
     @LocalManagementPort
     int managementPort;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    TokenRevocations revocations;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
@@ -207,6 +210,27 @@ class SecurityIT {
         assertThat(document.at("/paths/~1api~1v1~1carts~1{customerId}/get/responses/404")
                         .isMissingNode())
                 .isFalse();
+    }
+
+    @Test
+    void refusesARevokedTokenOnTheNextRequest() throws Exception {
+        String subject = "customer-" + java.util.UUID.randomUUID();
+        String before = TOKENS.validOfVersion(subject, 0, "CUSTOMER");
+        String after = TOKENS.validOfVersion(subject, 1, "CUSTOMER");
+        assertThat(get("/api/v1/me", before).statusCode()).isEqualTo(200);
+
+        revocations.revokeBefore(subject, 1, java.time.Duration.ofMinutes(1));
+
+        assertThat(get("/api/v1/me", before).statusCode())
+                .as("the same token, remembered as verified")
+                .isEqualTo(401);
+        assertThat(get("/api/v1/me", TOKENS.valid(subject, "CUSTOMER")).statusCode())
+                .as("a token without a version is version 0")
+                .isEqualTo(401);
+        assertThat(get("/api/v1/me", after).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/me", TOKENS.valid("customer-2", "CUSTOMER")).statusCode())
+                .as("other users are not affected")
+                .isEqualTo(200);
     }
 
     @Test

@@ -82,7 +82,16 @@ public final class TestTokens {
     /** Points {@code polyshop.security.*} of a Spring test at this issuer. */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("polyshop.security.jwks-uri", () -> shared().jwksUri());
+        registry.add("polyshop.security.revocations-url", TestEngines::redisUri);
         registry.add("polyshop.security.issuer", () -> ISSUER);
+    }
+
+    /** The same settings, as the environment of a service started as a process. */
+    public static Map<String, String> environment() {
+        return Map.of(
+                "POLYSHOP_SECURITY_JWKS_URI", shared().jwksUri(),
+                "POLYSHOP_SECURITY_REVOCATIONS_URL", TestEngines.redisUri(),
+                "POLYSHOP_SECURITY_ISSUER", ISSUER);
     }
 
     public String jwksUri() {
@@ -92,6 +101,13 @@ public final class TestTokens {
     /** A token the service must accept, for {@code subject} with {@code roles}. */
     public String valid(String subject, String... roles) {
         return sign(trusted, claims(subject, Instant.now().plus(Duration.ofMinutes(5)), roles));
+    }
+
+    /** A valid token of the given version ({@code ver}), which identity raises to revoke older ones. */
+    public String validOfVersion(String subject, long version, String... roles) {
+        JWTClaimsSet claims = claims(subject, Instant.now().plus(Duration.ofMinutes(5)), roles);
+        return sign(
+                trusted, new JWTClaimsSet.Builder(claims).claim("ver", version).build());
     }
 
     public String expired(String subject, String... roles) {

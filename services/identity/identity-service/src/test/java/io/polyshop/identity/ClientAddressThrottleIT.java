@@ -3,6 +3,7 @@ package io.polyshop.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyshop.platform.test.SpringEngineProperties;
+import io.polyshop.platform.test.TestEngines;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,7 @@ class ClientAddressThrottleIT {
     static void engines(DynamicPropertyRegistry registry) {
         SpringEngineProperties.postgres(registry, "identity_throttle");
         SpringEngineProperties.kafka(registry);
+        registry.add("polyshop.security.revocations-url", TestEngines::redisUri);
     }
 
     @Test

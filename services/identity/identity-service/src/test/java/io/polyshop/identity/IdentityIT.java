@@ -72,6 +72,7 @@ class IdentityIT {
     static void engines(DynamicPropertyRegistry registry) {
         SpringEngineProperties.postgres(registry, "identity");
         SpringEngineProperties.kafka(registry);
+        registry.add("polyshop.security.revocations-url", TestEngines::redisUri);
     }
 
     @BeforeEach
@@ -296,6 +297,34 @@ class IdentityIT {
         assertThat(identity.refresh(tokens[1]).statusCode()).isEqualTo(401);
         assertThat(identity.logIn(email, PASSWORD).statusCode()).isEqualTo(401);
         assertThat(identity.logIn(email, "another passphrase 7").statusCode()).isEqualTo(200);
+        assertThat(identity.send("GET", "/api/v1/identity/users/me", tokens[0], null)
+                        .statusCode())
+                .as("the access token from before the change, on the very next request")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void refusesTokensFromBeforeARoleChangeOnTheNextRequest() throws Exception {
+        String email = newEmail();
+        String id = identity.json(identity.register(email, PASSWORD, "Demoted"))
+                .get("id")
+                .asString();
+        String admin = identity.tokens("admin@polyshop.test", "store-keeper-2026")[0];
+        String before = identity.tokens(email, PASSWORD)[0];
+        assertThat(identity.send("GET", "/api/v1/identity/users/me", before, null)
+                        .statusCode())
+                .isEqualTo(200);
+
+        identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/SUPPORT", admin, null);
+        var stale = identity.send("GET", "/api/v1/identity/users/me", before, null);
+        String after = identity.tokens(email, PASSWORD)[0];
+
+        assertThat(stale.statusCode()).isEqualTo(401);
+        assertThat(SignedJWT.parse(after).getJWTClaimsSet().getLongClaim("ver")).isEqualTo(1L);
+        assertThat(identity.send("GET", "/api/v1/identity/users/" + id, after, null)
+                        .statusCode())
+                .as("the new token carries the new role")
+                .isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.polyshop.identity.application;
 
 import io.polyshop.identity.application.port.out.PasswordHasher;
 import io.polyshop.identity.application.port.out.RefreshTokens;
+import io.polyshop.identity.application.port.out.RevokedTokens;
 import io.polyshop.identity.application.port.out.Users;
 import io.polyshop.identity.domain.PasswordPolicy;
 import io.polyshop.identity.domain.User;
@@ -15,11 +16,14 @@ public class PasswordChange {
     private final Users users;
     private final PasswordHasher hasher;
     private final RefreshTokens refreshTokens;
+    private final RevokedTokens revokedTokens;
 
-    public PasswordChange(Users users, PasswordHasher hasher, RefreshTokens refreshTokens) {
+    public PasswordChange(
+            Users users, PasswordHasher hasher, RefreshTokens refreshTokens, RevokedTokens revokedTokens) {
         this.users = users;
         this.hasher = hasher;
         this.refreshTokens = refreshTokens;
+        this.revokedTokens = revokedTokens;
     }
 
     @Transactional
@@ -34,6 +38,8 @@ public class PasswordChange {
         }
         user.changePasswordHash(hasher.hash(newPassword));
         users.update(user);
+        // Inside the transaction: if the list cannot be written, the change does not happen either.
+        revokedTokens.revokeOlderThanCurrent(user);
         refreshTokens.revokeAllOf(userId);
     }
 }

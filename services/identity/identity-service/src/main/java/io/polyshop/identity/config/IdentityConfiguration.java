@@ -14,11 +14,13 @@ import io.polyshop.identity.adapter.out.postgres.JdbcRolePermissions;
 import io.polyshop.identity.adapter.out.postgres.JdbcSigningKeys;
 import io.polyshop.identity.adapter.out.postgres.JdbcUsers;
 import io.polyshop.identity.adapter.out.postgres.OutboxIdentityEvents;
+import io.polyshop.identity.adapter.out.redis.RedisRevokedTokens;
 import io.polyshop.identity.application.Authentication;
 import io.polyshop.identity.application.PasswordChange;
 import io.polyshop.identity.application.Registration;
 import io.polyshop.identity.application.RoleAdministration;
 import io.polyshop.identity.application.port.out.PasswordHasher;
+import io.polyshop.identity.application.port.out.RevokedTokens;
 import io.polyshop.identity.application.port.out.SigningKeys;
 import io.polyshop.identity.application.port.out.Users;
 import io.polyshop.identity.domain.LoginThrottle;
@@ -26,6 +28,7 @@ import io.polyshop.platform.messaging.Outbox;
 import io.polyshop.platform.security.GuardedEndpoints;
 import io.polyshop.platform.security.Permission;
 import io.polyshop.platform.security.PublicEndpoints;
+import io.polyshop.platform.security.TokenRevocations;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -35,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.encrypt.Encryptors;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -91,14 +95,15 @@ class IdentityConfiguration {
 
     /** Identity checks its own tokens against its own keys, without a round trip to its JWKS. */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties settings) {
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties settings, TokenRevocations revocations) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, (selector, context) -> {
             var known = selector.select(SigningKeyJwks.publicKeySet(keys.published()));
             return known.isEmpty() ? selector.select(SigningKeyJwks.publicKeySet(keys.reload())) : known;
         }));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(settings.issuer()), revocations));
         return decoder;
     }
 
@@ -154,12 +159,17 @@ class IdentityConfiguration {
     }
 
     @Bean
-    PasswordChange passwordChange(Users users, PasswordHasher hasher, JdbcClient jdbc) {
-        return new PasswordChange(users, hasher, new JdbcRefreshTokens(jdbc));
+    PasswordChange passwordChange(Users users, PasswordHasher hasher, JdbcClient jdbc, RevokedTokens revokedTokens) {
+        return new PasswordChange(users, hasher, new JdbcRefreshTokens(jdbc), revokedTokens);
     }
 
     @Bean
-    RoleAdministration roleAdministration(Users users) {
-        return new RoleAdministration(users);
+    RoleAdministration roleAdministration(Users users, RevokedTokens revokedTokens) {
+        return new RoleAdministration(users, revokedTokens);
+    }
+
+    @Bean
+    RevokedTokens revokedTokens(TokenRevocations revocations, IdentityProperties settings) {
+        return new RedisRevokedTokens(revocations, settings.accessTokenLifetime());
     }
 }

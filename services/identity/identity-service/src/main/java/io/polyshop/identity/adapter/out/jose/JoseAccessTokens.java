@@ -6,6 +6,7 @@ import io.polyshop.identity.application.port.out.AccessTokens;
 import io.polyshop.identity.application.port.out.SigningKeys;
 import io.polyshop.identity.domain.Role;
 import io.polyshop.identity.domain.User;
+import io.polyshop.platform.security.TokenRevocations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,7 @@ public class JoseAccessTokens implements AccessTokens {
                 .claim("email", user.email().value())
                 .claim("roles", user.roles().stream().map(Role::name).sorted().toList())
                 .claim("permissions", permissions.stream().sorted().toList())
+                .claim(TokenRevocations.VERSION_CLAIM, user.tokenVersion())
                 .build();
         JwsHeader header =
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.kid()).build();

@@ -38,14 +38,15 @@ public class JdbcUsers implements Users {
                 .query(String.class)
                 .list()
                 .forEach(role -> roles.add(Role.valueOf(role)));
-        return jdbc.sql("select id, email, display_name, password_hash from app_user where id = ?")
+        return jdbc.sql("select id, email, display_name, password_hash, token_version from app_user where id = ?")
                 .param(id.value())
                 .query((row, n) -> new User(
                         new UserId(row.getObject("id", UUID.class)),
                         new EmailAddress(row.getString("email")),
                         row.getString("display_name"),
                         row.getString("password_hash"),
-                        roles))
+                        roles,
+                        row.getLong("token_version")))
                 .optional();
     }
 
@@ -70,8 +71,8 @@ public class JdbcUsers implements Users {
 
     @Override
     public void update(User user) {
-        jdbc.sql("update app_user set password_hash = ? where id = ?")
-                .params(user.passwordHash(), user.id().value())
+        jdbc.sql("update app_user set password_hash = ?, token_version = ? where id = ?")
+                .params(user.passwordHash(), user.tokenVersion(), user.id().value())
                 .update();
         jdbc.sql("delete from user_role where user_id = ?")
                 .param(user.id().value())
