@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -60,6 +61,19 @@ public class ProblemWriter {
                         Problems.SERVICE_UNAVAILABLE,
                         UNAVAILABLE_TITLE,
                         UNAVAILABLE_DETAIL));
+    }
+
+    /** 429 for a client over a limit, with {@code Retry-After} in whole seconds (at least one). */
+    public static ResponseEntity<ProblemDetail> tooManyRequests(
+            HttpServletRequest request, Duration retryAfter, String detail) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)))
+                .body(problem(
+                        request,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        Problems.TOO_MANY_REQUESTS,
+                        "Too many requests",
+                        detail));
     }
 
     /** As {@link #unavailable(HttpServletRequest)}, for a filter. */

@@ -47,7 +47,7 @@ class ClientAddressThrottleIT {
         var refused = identity.logIn(email, "a long passphrase 42");
 
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.body()).contains("too-many-attempts");
+        assertThat(refused.body()).contains("https://polyshop.io/problems/too-many-requests");
     }
 
     @Test

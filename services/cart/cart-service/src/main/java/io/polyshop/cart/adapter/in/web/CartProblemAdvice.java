@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,16 +48,7 @@ class CartProblemAdvice {
 
     @ExceptionHandler(TooManyCartsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyCartsException tooMany, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(
-                        HttpHeaders.RETRY_AFTER,
-                        Long.toString(Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000)))
-                .body(ProblemWriter.problem(
-                        request,
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        Problems.TOO_MANY_REQUESTS,
-                        "Too many requests",
-                        tooMany.getMessage()));
+        return ProblemWriter.tooManyRequests(request, tooMany.retryAfter(), tooMany.getMessage());
     }
 
     @ExceptionHandler(UnknownCartException.class)

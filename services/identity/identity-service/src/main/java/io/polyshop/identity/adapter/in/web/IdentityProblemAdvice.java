@@ -15,7 +15,6 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class IdentityProblemAdvice {
 
     static final URI INVALID_CREDENTIALS = URI.create("https://polyshop.io/problems/invalid-credentials");
-    static final URI TOO_MANY_ATTEMPTS = URI.create("https://polyshop.io/problems/too-many-attempts");
     static final URI EMAIL_TAKEN = URI.create("https://polyshop.io/problems/email-already-registered");
 
     @ExceptionHandler(IdentityProblem.class)
@@ -42,16 +40,7 @@ class IdentityProblemAdvice {
                         "Invalid credentials",
                         invalid.getMessage());
             case TooManyAttemptsException tooMany ->
-                ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                        .header(
-                                HttpHeaders.RETRY_AFTER,
-                                Long.toString(Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000)))
-                        .body(ProblemWriter.problem(
-                                request,
-                                HttpStatus.TOO_MANY_REQUESTS,
-                                TOO_MANY_ATTEMPTS,
-                                "Too many attempts",
-                                tooMany.getMessage()));
+                ProblemWriter.tooManyRequests(request, tooMany.retryAfter(), tooMany.getMessage());
             case EmailAlreadyRegisteredException taken ->
                 ProblemWriter.respond(
                         request, HttpStatus.CONFLICT, EMAIL_TAKEN, "E-mail already registered", taken.getMessage());
