@@ -77,7 +77,15 @@ public class ApiDocumentAutoConfiguration {
 
     private static void finish(Operation operation, boolean isPublic, String path) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        responses.forEach((status, response) -> jsonInsteadOfAnything(response));
+        responses.forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                problem(responses, status, response.getDescription());
+            } else if (status.equals("204")) {
+                response.setContent(null);
+            } else {
+                jsonInsteadOfAnything(response);
+            }
+        });
         problem(responses, "400", "The request is malformed or a field is invalid; `errors` names each field.");
         if (isPublic) {
             operation.setSecurity(List.of());

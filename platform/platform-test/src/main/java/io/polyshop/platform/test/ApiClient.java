@@ -70,13 +70,17 @@ public final class ApiClient {
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+        Map<String, String> sent = new LinkedHashMap<>(headers);
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            sent.put("Content-Type", contentType);
         }
+        sent.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            Response answer =
+                    new Response(response.statusCode(), response.headers().map(), response.body());
+            ApiConformance.exchanged(URI.create(base + path), method, sent, body, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import io.polyshop.payment.domain.Money;
 import io.polyshop.payment.domain.PaymentId;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
+import io.polyshop.platform.test.ApiConformance;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestTokens;
 import io.polyshop.platform.test.TopicPublisher;
@@ -84,6 +85,8 @@ class PaymentIT {
         TestTokens.register(registry);
     }
 
+    private static ApiConformance conformance;
+
     @BeforeAll
     static void record() {
         replies = TopicRecorder.start(REPLIES);
@@ -96,8 +99,15 @@ class PaymentIT {
         events.close();
     }
 
+    @AfterAll
+    static void keptToItsApiDocument() {
+        assertThat(conformance.exchanges()).isPositive();
+        assertThat(conformance.violations()).isEmpty();
+    }
+
     @BeforeEach
     void customer() {
+        conformance = ApiConformance.watch(port);
         customer = "customer-" + UUID.randomUUID();
         owner = new ApiClient(port).as(TOKENS.valid(customer, "CUSTOMER"));
     }

@@ -9,6 +9,8 @@ import io.polyshop.payment.domain.InvalidPaymentException;
 import io.polyshop.payment.domain.PaymentId;
 import io.polyshop.platform.web.ProblemWriter;
 import io.polyshop.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -56,6 +58,12 @@ class ProviderCallbackController {
     }
 
     @PostMapping(PATH)
+    @Operation(
+            summary = "The payment provider reports an outcome",
+            description = "Public, but signed: HMAC-SHA256 of the raw body under the shared secret, hex, in "
+                    + SIGNATURE + ".")
+    @ApiResponse(responseCode = "204", description = "Taken")
+    @ApiResponse(responseCode = "401", description = "The signature is missing or does not match the body")
     ResponseEntity<?> report(
             @RequestHeader(name = SIGNATURE, required = false) String signature,
             @RequestBody byte[] body,

@@ -1,0 +1,100 @@
+package io.polyshop.platform.test;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Holds a running service to its own OpenAPI document: once {@link #watch(int)} is called for its
+ * port, every exchange an {@link ApiClient} has with it is checked — the answer always (a documented
+ * status, a body of the documented schema and media type), the request when it was accepted (2xx).
+ * A test then asserts {@link #violations()} is empty, so a payload that drifts from its schema fails
+ * the build.
+ */
+public final class ApiConformance {
+
+    private static final Map<Integer, ApiConformance> WATCHED = new ConcurrentHashMap<>();
+
+    private final OpenApiInteractionValidator validator;
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger exchanges = new AtomicInteger();
+
+    private ApiConformance(String document) {
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                // The document names the gateway as its server; the tests talk to the service itself.
+                .withBasePathOverride("/")
+                .build();
+    }
+
+    /** Checks every exchange with the service on {@code port} from now on, against its {@code /v3/api-docs}. */
+    public static ApiConformance watch(int port) {
+        return WATCHED.computeIfAbsent(port, unwatched -> {
+            ApiClient.Response document = new ApiClient(port).send("GET", "/v3/api-docs", null, null);
+            if (document.status() != 200) {
+                throw new IllegalStateException("no OpenAPI document on port " + port + ": " + document);
+            }
+            return new ApiConformance(document.body());
+        });
+    }
+
+    static void exchanged(
+            URI uri, String method, Map<String, String> headers, String body, ApiClient.Response response) {
+        ApiConformance watching = WATCHED.get(uri.getPort());
+        if (watching != null
+                && !uri.getPath().startsWith("/v3/api-docs")
+                && !uri.getPath().startsWith("/actuator")) {
+            watching.check(uri, method, headers, body, response);
+        }
+    }
+
+    private void check(URI uri, String method, Map<String, String> headers, String body, ApiClient.Response answer) {
+        exchanges.incrementAndGet();
+        Request.Method verb = Request.Method.valueOf(method);
+        SimpleResponse.Builder response =
+                SimpleResponse.Builder.status(answer.status()).withBody(answer.body());
+        answer.headers().forEach((name, values) -> response.withHeader(name, values));
+        report(
+                method + " " + uri.getPath() + " -> " + answer.status(),
+                validator.validateResponse(uri.getPath(), verb, response.build()));
+        if (answer.status() / 100 == 2) {
+            SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getPath()).withBody(body);
+            headers.forEach(request::withHeader);
+            if (uri.getRawQuery() != null) {
+                for (String parameter : uri.getRawQuery().split("&")) {
+                    String[] pair = parameter.split("=", 2);
+                    request.withQueryParam(
+                            java.net.URLDecoder.decode(pair[0], java.nio.charset.StandardCharsets.UTF_8),
+                            pair.length == 2
+                                    ? java.net.URLDecoder.decode(pair[1], java.nio.charset.StandardCharsets.UTF_8)
+                                    : "");
+                }
+            }
+            report(method + " " + uri.getPath() + " (request)", validator.validateRequest(request.build()));
+        }
+    }
+
+    private void report(String exchange, ValidationReport report) {
+        report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .forEach(message -> violations.add(exchange + ": " + message.getKey() + " " + message.getMessage()));
+    }
+
+    /** What broke the document so far, one line each; distinct. */
+    public List<String> violations() {
+        return new ArrayList<>(violations.stream().distinct().toList());
+    }
+
+    /** How many exchanges were checked, so that a test can tell it checked something. */
+    public int exchanges() {
+        return exchanges.get();
+    }
+}
