@@ -92,7 +92,8 @@ class HoldCombinerTest {
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<HoldOutcome>> outcomes = new ArrayList<>();
             outcomes.add(callers.submit(() -> combiner.hold(hold("first", "SKU-A01"))));
-            awaitWaiting(combiner, 0);
+            // The first hold must be committing, alone, before the others queue behind it.
+            awaitGroups(groups, 1);
             for (int i = 0; i < 6; i++) {
                 String id = i % 2 == 0 ? "same" : "r-" + i;
                 outcomes.add(callers.submit(() -> combiner.hold(hold(id, "SKU-B" + id.length() + "X"))));
@@ -122,6 +123,15 @@ class HoldCombinerTest {
         assertThatThrownBy(() -> combiner.hold(hold("r-1", "SKU-A01")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("DynamoDB is away");
+    }
+
+    /** Until {@code count} groups have reached the commit. */
+    private static void awaitGroups(List<List<String>> groups, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (groups.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(groups).hasSize(count);
     }
 
     /** Until {@code count} holds queue behind the one being committed. */
