@@ -32,7 +32,7 @@ public class DeadLetterEndpoint {
                             "topic",
                             topic,
                             "detail",
-                            "not a dead-letter topic: " + deadLetters.deadLetterTopicOf("<topic>")),
+                            "not a dead-letter topic; those end in " + deadLetters.deadLetterTopicOf("")),
                     WebEndpointResponse.STATUS_BAD_REQUEST);
         }
         int replayed = deadLetters.replay(topic);
