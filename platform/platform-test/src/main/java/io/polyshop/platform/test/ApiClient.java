@@ -66,7 +66,8 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        URI uri = URI.create(base + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -79,7 +80,7 @@ public final class ApiClient {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Response answer =
                     new Response(response.statusCode(), response.headers().map(), response.body());
-            ApiConformance.exchanged(URI.create(base + path), method, sent, body, answer);
+            ApiConformance.exchanged(uri, method, sent, body, answer);
             return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

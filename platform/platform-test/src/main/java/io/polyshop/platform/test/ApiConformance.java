@@ -6,7 +6,10 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,18 +71,24 @@ public final class ApiConformance {
         if (answer.status() / 100 == 2) {
             SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getPath()).withBody(body);
             headers.forEach(request::withHeader);
-            if (uri.getRawQuery() != null) {
-                for (String parameter : uri.getRawQuery().split("&")) {
-                    String[] pair = parameter.split("=", 2);
-                    request.withQueryParam(
-                            java.net.URLDecoder.decode(pair[0], java.nio.charset.StandardCharsets.UTF_8),
-                            pair.length == 2
-                                    ? java.net.URLDecoder.decode(pair[1], java.nio.charset.StandardCharsets.UTF_8)
-                                    : "");
-                }
-            }
+            queryOf(uri).forEach(pair -> request.withQueryParam(pair[0], pair[1]));
             report(method + " " + uri.getPath() + " (request)", validator.validateRequest(request.build()));
         }
+    }
+
+    /** The query's parameters, decoded, as name and value pairs in their order (a name may repeat). */
+    private static List<String[]> queryOf(URI uri) {
+        if (uri.getRawQuery() == null) {
+            return List.of();
+        }
+        return Arrays.stream(uri.getRawQuery().split("&"))
+                .map(parameter -> parameter.split("=", 2))
+                .map(pair -> new String[] {decoded(pair[0]), pair.length == 2 ? decoded(pair[1]) : ""})
+                .toList();
+    }
+
+    private static String decoded(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     private void report(String exchange, ValidationReport report) {
