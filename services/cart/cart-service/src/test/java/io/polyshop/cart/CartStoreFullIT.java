@@ -1,6 +1,7 @@
 package io.polyshop.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.polyshop.platform.engines.RedisEngine;
 import io.polyshop.platform.messaging.EventEnvelopes;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -64,17 +64,18 @@ class CartStoreFullIT {
         Properties memory =
                 redis.execute(connection -> connection.serverCommands().getConfig("maxmemory-policy"), true);
         assertThat(memory.getProperty("maxmemory-policy")).isEqualTo("noeviction");
-        // Small values, so that Redis stays over its limit once it first refuses one.
         String value = "x".repeat(1024);
-        int filler = 0;
-        try {
-            for (; filler < 100_000; filler++) {
-                redis.opsForValue().set("filler:" + filler, value);
-            }
-        } catch (DataAccessException full) {
-            assertThat(full).hasStackTraceContaining("OOM");
+        for (int filler = 0; filler < 2_000; filler++) {
+            redis.opsForValue().set("filler:" + filler, value);
         }
-        assertThat(filler).as("the small Redis filled up").isLessThan(100_000);
+        // Below what it holds now, so that Redis stays full whatever it frees by itself meanwhile.
+        redis.execute(
+                connection -> {
+                    connection.serverCommands().setConfig("maxmemory", "1mb");
+                    return null;
+                },
+                true);
+        assertThatThrownBy(() -> redis.opsForValue().set("one-more", value)).hasStackTraceContaining("OOM");
 
         Response refused = customer.post(cart + "/lines", Map.of("sku", soap, "quantity", 3));
 
