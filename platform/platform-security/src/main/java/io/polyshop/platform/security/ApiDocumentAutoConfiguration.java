@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,8 +29,8 @@ import org.springframework.util.AntPathMatcher;
 /**
  * Finishes every service's OpenAPI document the same way, so that it tells the truth about what the
  * service does around its controllers: titled per service, served through the gateway, the bearer
- * scheme on every operation but the public ones, and the problem answers (400, 401, 403, 429, 500,
- * 503) that the platform gives, as {@code application/problem+json}.
+ * scheme on every operation but the public ones, and the problem answers (400, 401, 403, 404, 413,
+ * 415, 429, 500, 503) that the platform gives, as {@code application/problem+json}.
  */
 @AutoConfiguration
 @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
@@ -64,6 +65,9 @@ public class ApiDocumentAutoConfiguration {
                             .bearerFormat("JWT")
                             .description("An access token from POST /api/v1/identity/tokens."));
             components.addSchemas(PROBLEM, problemSchema());
+            if (components.getSchemas() != null) {
+                components.getSchemas().values().forEach(ApiDocumentAutoConfiguration::anyValueForObject);
+            }
             document.components(components);
             if (document.getPaths() == null) {
                 return;
@@ -77,6 +81,11 @@ public class ApiDocumentAutoConfiguration {
 
     private static void finish(Operation operation, boolean isPublic, String path) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        if (responses.keySet().stream().noneMatch(status -> status.startsWith("2"))) {
+            // springdoc drops its default 200 once any @ApiResponse is declared on the method.
+            throw new IllegalStateException(operation.getOperationId() + " on " + path
+                    + " documents no success status: declare it with @ApiResponse next to the others");
+        }
         responses.forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 problem(responses, status, response.getDescription());
@@ -86,6 +95,10 @@ public class ApiDocumentAutoConfiguration {
                 jsonInsteadOfAnything(response);
             }
         });
+        responses.values().forEach(response -> anyValueForObject(response.getContent()));
+        if (operation.getRequestBody() != null) {
+            anyValueForObject(operation.getRequestBody().getContent());
+        }
         problem(responses, "400", "The request is malformed or a field is invalid; `errors` names each field.");
         if (isPublic) {
             operation.setSecurity(List.of());
@@ -93,6 +106,10 @@ public class ApiDocumentAutoConfiguration {
             operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
             problem(responses, "401", "No valid bearer token.");
             problem(responses, "403", "The token's permissions do not allow this.");
+        }
+        if (operation.getRequestBody() != null) {
+            problem(responses, "413", "The request body is larger than this service takes.");
+            problem(responses, "415", "The request body is not of a media type this operation reads.");
         }
         if (path.contains("{")) {
             problem(responses, "404", "Nothing with that id, or not the caller's.");
@@ -110,6 +127,36 @@ public class ApiDocumentAutoConfiguration {
             MediaType body = content.remove("*/*");
             content.addMediaType("application/json", body);
         }
+    }
+
+    /**
+     * A {@code Map<String, Object>} (product attributes, a JWK set) holds values of any JSON type;
+     * springdoc documents its values as objects, which a number or an array then breaks.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void anyValueForObject(Schema schema) {
+        if (schema.getAdditionalProperties() instanceof Schema values && isBareObject(values)) {
+            schema.setAdditionalProperties(true);
+        }
+        if (schema.getProperties() != null) {
+            ((Map<?, ?>) schema.getProperties()).values().forEach(property -> anyValueForObject((Schema) property));
+        }
+        if (schema.getItems() != null) {
+            anyValueForObject(schema.getItems());
+        }
+    }
+
+    private static void anyValueForObject(Content content) {
+        if (content != null) {
+            content.values().stream()
+                    .filter(media -> media.getSchema() != null)
+                    .forEach(media -> anyValueForObject(media.getSchema()));
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static boolean isBareObject(Schema schema) {
+        return "object".equals(schema.getType()) && schema.getProperties() == null && schema.get$ref() == null;
     }
 
     private static void problem(ApiResponses responses, String status, String description) {
@@ -139,7 +186,8 @@ public class ApiDocumentAutoConfiguration {
         Schema<Object> fieldProblem =
                 new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
         return new ObjectSchema()
-                .description("RFC 9457 problem details")
+                .description("RFC 9457 problem details; a kind of problem may add members of its own")
+                .additionalProperties(true)
                 .addProperty("type", new StringSchema().format("uri"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())

@@ -52,6 +52,11 @@ public final class ApiClient {
         return send("GET", path, null, null);
     }
 
+    /** A POST with no body, for commands the path says all of. */
+    public Response post(String path) {
+        return send("POST", path, null, null);
+    }
+
     public Response post(String path, Object json) {
         return send("POST", path, body(json), "application/json");
     }

@@ -5,9 +5,13 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,8 +49,21 @@ public final class ApiConformance {
             if (document.status() != 200) {
                 throw new IllegalStateException("no OpenAPI document on port " + port + ": " + document);
             }
+            keepForReaders(document.body());
             return new ApiConformance(document.body());
         });
+    }
+
+    /** The document the tests held the service to, beside the build's other reports. */
+    private static void keepForReaders(String document) {
+        Path reports = Path.of("target");
+        if (Files.isDirectory(reports)) {
+            try {
+                Files.writeString(reports.resolve("api-document.json"), document);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     static void exchanged(

@@ -2,6 +2,7 @@ package io.polyshop.platform.web;
 
 import io.polyshop.platform.resilience.TransientFailures;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ import tools.jackson.core.JacksonException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     /** One offending input: where it is and what is wrong with it. */
     public record FieldProblem(String field, String message) {}
@@ -155,18 +158,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
     }
 
-    /** Spring's own problems (405, 415, ...) get the request id too, and keep their safe details. */
+    /** Spring's own problems (a missing header, 405, 415, ...) get a type and the request id too, and keep their safe details. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && requestId(request) != null) {
-            problem.setProperty("requestId", requestId(request));
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+                problem.setType(Problems.ofStatus(status));
+            }
+            if (requestId(request) != null) {
+                problem.setProperty("requestId", requestId(request));
+            }
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
     private static ProblemDetail problem(
-            WebRequest request, HttpStatusCode status, java.net.URI type, String title, String detail) {
+            WebRequest request, HttpStatusCode status, URI type, String title, String detail) {
         HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
         return ProblemWriter.problem(servletRequest, status, type, title, detail);
     }

@@ -13,6 +13,9 @@ import org.springframework.core.env.MapPropertySource;
  * a trusted proxy (the gateway), which writes the client it saw there; from anybody else the header
  * is ignored and the peer is the client. Loopback is trusted by default, as the devstack's gateway
  * is there; on Kubernetes {@code SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES} names the gateway's pods.
+ *
+ * <p>API documents are OpenAPI 3.0: the contract tester and linters read every part of 3.0, while
+ * 3.1's typed parameters (a repeated {@code ?brand=}) are still read as JSON by some of them.
  */
 public class WebDefaults implements EnvironmentPostProcessor {
 
@@ -21,7 +24,8 @@ public class WebDefaults implements EnvironmentPostProcessor {
     static final Map<String, Object> DEFAULTS = Map.of(
             "server.forward-headers-strategy", "native",
             "server.tomcat.remoteip.remote-ip-header", "X-Forwarded-For",
-            "server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1");
+            "server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1",
+            "springdoc.api-docs.version", "openapi_3_0");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

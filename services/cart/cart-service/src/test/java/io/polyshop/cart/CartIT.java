@@ -7,6 +7,8 @@ import io.polyshop.order.api.OrderPlaced;
 import io.polyshop.platform.messaging.EventEnvelopes;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
+import io.polyshop.platform.test.KeptToApiDocument;
+import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
 import java.math.BigDecimal;
@@ -25,6 +27,7 @@ import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(KeptToApiDocument.class)
 class CartIT {
 
     private static final TestTokens TOKENS = TestTokens.shared();
@@ -61,7 +65,7 @@ class CartIT {
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", TestEngines::redisUri);
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+        SpringEngineProperties.kafka(registry);
         registry.add("polyshop.cart.max-lines", () -> "30");
         registry.add("polyshop.cart.anonymous-carts-per-client", () -> "5");
         TestTokens.register(registry);

@@ -1,16 +1,12 @@
 package io.polyshop.identity;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.polyshop.platform.test.ApiClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Speaks to a running identity service over real HTTP, as clients do. */
 final class IdentityClient {
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final int port;
     private final String forwardedFor;
@@ -29,7 +25,7 @@ final class IdentityClient {
         return new IdentityClient(port, clientAddress);
     }
 
-    HttpResponse<String> register(String email, String password, String displayName) {
+    ApiClient.Response register(String email, String password, String displayName) {
         return send(
                 "POST",
                 "/api/v1/identity/users",
@@ -41,7 +37,7 @@ final class IdentityClient {
                         .toString());
     }
 
-    HttpResponse<String> logIn(String email, String password) {
+    ApiClient.Response logIn(String email, String password) {
         return send(
                 "POST",
                 "/api/v1/identity/tokens",
@@ -52,7 +48,7 @@ final class IdentityClient {
                         .toString());
     }
 
-    HttpResponse<String> refresh(String refreshToken) {
+    ApiClient.Response refresh(String refreshToken) {
         return send(
                 "POST",
                 "/api/v1/identity/tokens/refresh",
@@ -60,7 +56,7 @@ final class IdentityClient {
                 json.createObjectNode().put("refreshToken", refreshToken).toString());
     }
 
-    HttpResponse<String> revoke(String refreshToken) {
+    ApiClient.Response revoke(String refreshToken) {
         return send(
                 "POST",
                 "/api/v1/identity/tokens/revoke",
@@ -68,41 +64,24 @@ final class IdentityClient {
                 json.createObjectNode().put("refreshToken", refreshToken).toString());
     }
 
-    HttpResponse<String> send(String method, String path, String accessToken, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
+    ApiClient.Response send(String method, String path, String accessToken, String body) {
+        ApiClient client = new ApiClient(port);
         if (accessToken != null) {
-            request.header("Authorization", "Bearer " + accessToken);
+            client = client.as(accessToken);
         }
         if (forwardedFor != null) {
-            request.header("X-Forwarded-For", forwardedFor);
+            client = client.with("X-Forwarded-For", forwardedFor);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    JsonNode json(HttpResponse<String> response) {
-        return json.readTree(response.body());
+        return client.send(method, path, body, body == null ? null : "application/json");
     }
 
     /** Logs in and returns the access and refresh tokens. */
     String[] tokens(String email, String password) {
         var response = logIn(email, password);
-        if (response.statusCode() != 200) {
-            throw new AssertionError("login failed: " + response.statusCode() + " " + response.body());
+        if (response.status() != 200) {
+            throw new AssertionError("login failed: " + response.status() + " " + response.body());
         }
-        JsonNode body = json(response);
+        JsonNode body = response.json();
         return new String[] {
             body.get("accessToken").asString(), body.get("refreshToken").asString()
         };

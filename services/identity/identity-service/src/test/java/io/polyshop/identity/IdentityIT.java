@@ -14,6 +14,7 @@ import io.polyshop.identity.application.port.out.SigningKeys;
 import io.polyshop.platform.messaging.EventEnvelopes;
 import io.polyshop.platform.security.Permission;
 import io.polyshop.platform.security.Role;
+import io.polyshop.platform.test.KeptToApiDocument;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(KeptToApiDocument.class)
 class IdentityIT {
 
     private static final String PASSWORD = "a long passphrase 42";
@@ -90,8 +93,8 @@ class IdentityIT {
 
         var response = identity.register(email, PASSWORD, "Grace Hopper");
 
-        assertThat(response.statusCode()).isEqualTo(201);
-        var user = identity.json(response);
+        assertThat(response.status()).isEqualTo(201);
+        var user = response.json();
         assertThat(user.get("roles").toString()).isEqualTo("[\"CUSTOMER\"]");
         String id = user.get("id").asString();
         await().atMost(Duration.ofSeconds(60)).until(() -> eventTypesFor(id).contains(IdentityEvents.USER_REGISTERED));
@@ -104,8 +107,8 @@ class IdentityIT {
 
         var duplicate = identity.register(email.toUpperCase(), PASSWORD, "Second");
 
-        assertThat(duplicate.statusCode()).isEqualTo(409);
-        assertThat(identity.logIn(email.toUpperCase(), PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(identity.logIn(email.toUpperCase(), PASSWORD).status()).isEqualTo(200);
     }
 
     @Test
@@ -115,9 +118,9 @@ class IdentityIT {
         var weak = identity.register(newEmail(), "password", "Weak");
         var badAddress = identity.register("not-an-address", PASSWORD, "Nobody");
 
-        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.body()).contains("\"field\":\"password\"").contains("at least 12 characters");
-        assertThat(badAddress.statusCode()).isEqualTo(400);
+        assertThat(badAddress.status()).isEqualTo(400);
         assertThat(badAddress.body()).contains("\"field\":\"email\"");
         assertThat(users()).isEqualTo(before);
     }
@@ -130,12 +133,12 @@ class IdentityIT {
         var tooLong = identity.register(email, "correct horse battery staple 2026 ".repeat(3), "Long");
         var longest = identity.register(email, "x".repeat(71) + "1", "Longest");
 
-        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
         assertThat(tooLong.body()).contains("\"field\":\"password\"").contains("at most 72 bytes");
-        assertThat(longest.statusCode()).isEqualTo(201);
+        assertThat(longest.status()).isEqualTo(201);
         assertThat(users()).isEqualTo(before + 1);
         assertThat(identity.logIn(email, "x".repeat(71) + "1" + "ignored by nobody")
-                        .statusCode())
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -150,14 +153,13 @@ class IdentityIT {
         var zeroWidthAddress =
                 identity.register("gr\u200Bace-" + UUID.randomUUID() + "@example.com", PASSWORD, "Grace");
 
-        assertThat(registered.statusCode()).isEqualTo(201);
-        assertThat(identity.json(registered).get("email").asString()).isEqualTo(local + "@example.com");
-        assertThat(identity.json(registered).get("displayName").asString()).isEqualTo("Grace");
-        assertThat(identity.logIn(local + "@example.com", PASSWORD).statusCode())
-                .isEqualTo(200);
-        assertThat(bidiName.statusCode()).isEqualTo(400);
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.json().get("email").asString()).isEqualTo(local + "@example.com");
+        assertThat(registered.json().get("displayName").asString()).isEqualTo("Grace");
+        assertThat(identity.logIn(local + "@example.com", PASSWORD).status()).isEqualTo(200);
+        assertThat(bidiName.status()).isEqualTo(400);
         assertThat(bidiName.body()).contains("\"field\":\"displayName\"").contains("U+202E");
-        assertThat(zeroWidthAddress.statusCode()).isEqualTo(400);
+        assertThat(zeroWidthAddress.status()).isEqualTo(400);
         assertThat(zeroWidthAddress.body()).contains("\"field\":\"email\"");
         assertThat(users()).isEqualTo(before + 1);
     }
@@ -165,9 +167,7 @@ class IdentityIT {
     @Test
     void issuesRs256TokensThatVerifyAgainstThePublishedJwks() throws Exception {
         String email = newEmail();
-        String id = identity.json(identity.register(email, PASSWORD, "Alan"))
-                .get("id")
-                .asString();
+        String id = identity.register(email, PASSWORD, "Alan").json().get("id").asString();
 
         SignedJWT token = SignedJWT.parse(identity.tokens(email, PASSWORD)[0]);
         JWKSet jwks =
@@ -191,10 +191,9 @@ class IdentityIT {
         var wrong = identity.logIn(email, "not the password 1");
         var unknown = identity.logIn(newEmail(), PASSWORD);
 
-        assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(unknown.statusCode()).isEqualTo(401);
-        assertThat(identity.json(wrong).get("detail"))
-                .isEqualTo(identity.json(unknown).get("detail"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrong.json().get("detail")).isEqualTo(unknown.json().get("detail"));
     }
 
     @Test
@@ -205,16 +204,15 @@ class IdentityIT {
         IdentityClient owner = identity.from("198.51.100." + (1 + RANDOM.nextInt(250)));
 
         for (int attempt = 0; attempt < 5; attempt++) {
-            assertThat(attacker.logIn(email, "guess number " + attempt).statusCode())
+            assertThat(attacker.logIn(email, "guess number " + attempt).status())
                     .isEqualTo(401);
         }
         var waiting = attacker.logIn(email, PASSWORD);
         var ownersLogin = owner.logIn(email, PASSWORD);
 
-        assertThat(waiting.statusCode()).isEqualTo(429);
-        assertThat(waiting.headers().firstValue("Retry-After").map(Long::parseLong))
-                .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 30L));
-        assertThat(ownersLogin.statusCode()).as("no lock-out for the owner").isEqualTo(200);
+        assertThat(waiting.status()).isEqualTo(429);
+        assertThat(Long.parseLong(waiting.header("Retry-After"))).isBetween(1L, 30L);
+        assertThat(ownersLogin.status()).as("no lock-out for the owner").isEqualTo(200);
     }
 
     @Test
@@ -230,7 +228,7 @@ class IdentityIT {
                 int attempt = i;
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return attacker.logIn(email, "parallel guess " + attempt).statusCode();
+                    return attacker.logIn(email, "parallel guess " + attempt).status();
                 }));
             }
             start.countDown();
@@ -253,13 +251,13 @@ class IdentityIT {
         String first = identity.tokens(email, PASSWORD)[1];
 
         var rotated = identity.refresh(first);
-        String second = identity.json(rotated).get("refreshToken").asString();
+        String second = rotated.json().get("refreshToken").asString();
         var replayed = identity.refresh(first);
 
-        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(rotated.status()).isEqualTo(200);
         assertThat(second).isNotEqualTo(first);
-        assertThat(replayed.statusCode()).isEqualTo(401);
-        assertThat(identity.refresh(second).statusCode())
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(identity.refresh(second).status())
                 .as("the whole family is revoked")
                 .isEqualTo(401);
     }
@@ -270,9 +268,9 @@ class IdentityIT {
         identity.register(email, PASSWORD, "Leaving");
         String refresh = identity.tokens(email, PASSWORD)[1];
 
-        assertThat(identity.revoke(refresh).statusCode()).isEqualTo(204);
+        assertThat(identity.revoke(refresh).status()).isEqualTo(204);
 
-        assertThat(identity.refresh(refresh).statusCode()).isEqualTo(401);
+        assertThat(identity.refresh(refresh).status()).isEqualTo(401);
     }
 
     @Test
@@ -292,13 +290,13 @@ class IdentityIT {
                 tokens[0],
                 "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another passphrase 7\"}");
 
-        assertThat(wrongCurrent.statusCode()).isEqualTo(401);
-        assertThat(changed.statusCode()).isEqualTo(204);
-        assertThat(identity.refresh(tokens[1]).statusCode()).isEqualTo(401);
-        assertThat(identity.logIn(email, PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(identity.logIn(email, "another passphrase 7").statusCode()).isEqualTo(200);
+        assertThat(wrongCurrent.status()).isEqualTo(401);
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(identity.refresh(tokens[1]).status()).isEqualTo(401);
+        assertThat(identity.logIn(email, PASSWORD).status()).isEqualTo(401);
+        assertThat(identity.logIn(email, "another passphrase 7").status()).isEqualTo(200);
         assertThat(identity.send("GET", "/api/v1/identity/users/me", tokens[0], null)
-                        .statusCode())
+                        .status())
                 .as("the access token from before the change, on the very next request")
                 .isEqualTo(401);
     }
@@ -306,23 +304,22 @@ class IdentityIT {
     @Test
     void refusesTokensFromBeforeARoleChangeOnTheNextRequest() throws Exception {
         String email = newEmail();
-        String id = identity.json(identity.register(email, PASSWORD, "Demoted"))
-                .get("id")
-                .asString();
+        String id =
+                identity.register(email, PASSWORD, "Demoted").json().get("id").asString();
         String admin = identity.tokens("admin@polyshop.test", "store-keeper-2026")[0];
         String before = identity.tokens(email, PASSWORD)[0];
         assertThat(identity.send("GET", "/api/v1/identity/users/me", before, null)
-                        .statusCode())
+                        .status())
                 .isEqualTo(200);
 
         identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/SUPPORT", admin, null);
         var stale = identity.send("GET", "/api/v1/identity/users/me", before, null);
         String after = identity.tokens(email, PASSWORD)[0];
 
-        assertThat(stale.statusCode()).isEqualTo(401);
+        assertThat(stale.status()).isEqualTo(401);
         assertThat(SignedJWT.parse(after).getJWTClaimsSet().getLongClaim("ver")).isEqualTo(1L);
         assertThat(identity.send("GET", "/api/v1/identity/users/" + id, after, null)
-                        .statusCode())
+                        .status())
                 .as("the new token carries the new role")
                 .isEqualTo(200);
     }
@@ -330,29 +327,28 @@ class IdentityIT {
     @Test
     void letsOnlyAdminsGrantRolesAndTheGrantShowsOnTheNextRefresh() throws Exception {
         String email = newEmail();
-        String id = identity.json(identity.register(email, PASSWORD, "Climber"))
-                .get("id")
-                .asString();
+        String id =
+                identity.register(email, PASSWORD, "Climber").json().get("id").asString();
         String[] customer = identity.tokens(email, PASSWORD);
         String admin = identity.tokens("admin@polyshop.test", "store-keeper-2026")[0];
 
         var escalation = identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/ADMIN", customer[0], null);
         var grant = identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/SUPPORT", admin, null);
         String refreshed =
-                identity.json(identity.refresh(customer[1])).get("accessToken").asString();
+                identity.refresh(customer[1]).json().get("accessToken").asString();
 
-        assertThat(escalation.statusCode()).isEqualTo(403);
-        assertThat(grant.statusCode()).isEqualTo(200);
+        assertThat(escalation.status()).isEqualTo(403);
+        assertThat(grant.status()).isEqualTo(200);
         assertThat(SignedJWT.parse(refreshed).getJWTClaimsSet().getStringListClaim("roles"))
                 .containsExactlyInAnyOrder("CUSTOMER", "SUPPORT");
         assertThat(identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/ROOT", admin, null)
-                        .statusCode())
+                        .status())
                 .isEqualTo(400);
 
         var revoke = identity.send("DELETE", "/api/v1/identity/users/" + id + "/roles/SUPPORT", admin, null);
         String afterRevoke = identity.tokens(email, PASSWORD)[0];
 
-        assertThat(revoke.statusCode()).isEqualTo(200);
+        assertThat(revoke.status()).isEqualTo(200);
         assertThat(SignedJWT.parse(afterRevoke).getJWTClaimsSet().getStringListClaim("roles"))
                 .containsExactly("CUSTOMER");
     }
@@ -379,28 +375,27 @@ class IdentityIT {
     @Test
     void letsSupportSeeAnAccountButNeitherGrantRolesNorRotateKeys() {
         String email = newEmail();
-        String id = identity.json(identity.register(email, PASSWORD, "Helper"))
-                .get("id")
-                .asString();
+        String id =
+                identity.register(email, PASSWORD, "Helper").json().get("id").asString();
         String admin = identity.tokens("admin@polyshop.test", "store-keeper-2026")[0];
         identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/SUPPORT", admin, null);
         String support = identity.tokens(email, PASSWORD)[0];
         String customer = identity.tokens(registered(), PASSWORD)[0];
 
         assertThat(identity.send("GET", "/api/v1/identity/users/" + id, support, null)
-                        .statusCode())
+                        .status())
                 .isEqualTo(200);
         assertThat(identity.send("GET", "/api/v1/identity/users/" + id, customer, null)
-                        .statusCode())
+                        .status())
                 .isEqualTo(403);
         assertThat(identity.send("PUT", "/api/v1/identity/users/" + id + "/roles/ADMIN", support, null)
-                        .statusCode())
+                        .status())
                 .isEqualTo(403);
         assertThat(identity.send("POST", "/api/v1/identity/keys/rotation", support, null)
-                        .statusCode())
+                        .status())
                 .isEqualTo(403);
         assertThat(identity.send("GET", "/api/v1/identity/users/me", customer, null)
-                        .statusCode())
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -460,16 +455,14 @@ class IdentityIT {
 
         var response = identity.register(newEmail(), PASSWORD, "x".repeat(2_000_000));
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.status()).isEqualTo(413);
         assertThat(users()).isEqualTo(before);
     }
 
     @Test
     void refusesExpiredTamperedWrongKeyAndUnsignedTokens() {
         String email = newEmail();
-        String id = identity.json(identity.register(email, PASSWORD, "Probe"))
-                .get("id")
-                .asString();
+        String id = identity.register(email, PASSWORD, "Probe").json().get("id").asString();
         String valid = identity.tokens(email, PASSWORD)[0];
         String[] parts = valid.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -491,9 +484,9 @@ class IdentityIT {
         String oldKid = signingKeys.current().kid();
 
         var rotation = identity.send("POST", "/api/v1/identity/keys/rotation", admin, null);
-        String newKid = identity.json(rotation).get("kid").asString();
+        String newKid = rotation.json().get("kid").asString();
 
-        assertThat(rotation.statusCode()).isEqualTo(200);
+        assertThat(rotation.status()).isEqualTo(200);
         assertThat(newKid).isNotEqualTo(oldKid);
         assertThat(me(admin)).as("a token signed before the rotation").isEqualTo(200);
         String jwks = identity.send("GET", "/oauth2/jwks", null, null).body();
@@ -510,10 +503,10 @@ class IdentityIT {
         var injectedLogin = identity.logIn("' OR '1'='1", "' OR '1'='1");
         var injectedEmail = identity.logIn("admin@polyshop.test' --", "anything at all 1");
 
-        assertThat(registered.statusCode()).isEqualTo(201);
-        assertThat(identity.json(registered).get("displayName").asString()).isEqualTo(name);
-        assertThat(injectedLogin.statusCode()).isEqualTo(401);
-        assertThat(injectedEmail.statusCode()).isEqualTo(401);
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.json().get("displayName").asString()).isEqualTo(name);
+        assertThat(injectedLogin.status()).isEqualTo(401);
+        assertThat(injectedEmail.status()).isEqualTo(401);
         assertThat(users()).isEqualTo(before + 1);
     }
 
@@ -521,12 +514,12 @@ class IdentityIT {
     void publishesItsOpenApiDocumentWithoutAToken() {
         var document = identity.send("GET", "/v3/api-docs", null, null);
 
-        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.status()).isEqualTo(200);
         assertThat(document.body()).contains("\"openapi\":\"3.").contains("/api/v1/identity/tokens");
     }
 
     private int me(String token) {
-        return identity.send("GET", "/api/v1/identity/users/me", token, null).statusCode();
+        return identity.send("GET", "/api/v1/identity/users/me", token, null).status();
     }
 
     private String expiredTokenFor(String subject) {

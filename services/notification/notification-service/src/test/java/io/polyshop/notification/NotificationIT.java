@@ -19,6 +19,7 @@ import io.polyshop.platform.engines.SmtpEngine;
 import io.polyshop.platform.engines.SmtpEngine.ReceivedMail;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
+import io.polyshop.platform.test.KeptToApiDocument;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestTokens;
 import io.polyshop.platform.test.TopicPublisher;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +49,7 @@ import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(KeptToApiDocument.class)
 class NotificationIT {
 
     private static final TestTokens TOKENS = TestTokens.shared();
@@ -279,16 +282,14 @@ class NotificationIT {
             smtp = SmtpEngine.start(SMTP_PORT);
         }
 
-        assertThat(customer.post("/api/v1/admin/notifications/" + notificationId + "/deliveries/EMAIL/resend", Map.of())
+        assertThat(customer.post("/api/v1/admin/notifications/" + notificationId + "/deliveries/EMAIL/resend")
                         .status())
                 .isEqualTo(403);
-        Response resent =
-                admin.post("/api/v1/admin/notifications/" + notificationId + "/deliveries/EMAIL/resend", Map.of());
+        Response resent = admin.post("/api/v1/admin/notifications/" + notificationId + "/deliveries/EMAIL/resend");
         assertThat(resent.status()).as(resent.toString()).isEqualTo(202);
         await().atMost(DEADLINE).until(() -> "SENT".equals(statusOf(notificationOf("ORDER_CONFIRMED"), "EMAIL")));
         assertThat(mailTo(email)).anyMatch(mail -> mail.subject().endsWith("is confirmed"));
-        Response again =
-                admin.post("/api/v1/admin/notifications/" + notificationId + "/deliveries/EMAIL/resend", Map.of());
+        Response again = admin.post("/api/v1/admin/notifications/" + notificationId + "/deliveries/EMAIL/resend");
         assertThat(again.status()).isEqualTo(409);
     }
 
@@ -324,7 +325,7 @@ class NotificationIT {
     }
 
     @Test
-    void refusesInvalidTemplatesWith422AndStoresNothing() {
+    void refusesInvalidTemplatesWith400AndStoresNothing() {
         Map<String, String> unknownVariable = template("de", "Hallo {{customerName}}", "<p>{{password}}</p>");
         Map<String, String> brokenSyntax = template("de", "Hallo", "<p>{{#lines}}{{sku}}</p>");
         Map<String, String> unescaped = template("de", "Hallo", "<p>{{{customerName}}}</p>");
@@ -332,12 +333,12 @@ class NotificationIT {
 
         for (Map<String, String> invalid : List.of(unknownVariable, brokenSyntax, unescaped, outsideItsList)) {
             Response refused = admin.post("/api/v1/admin/notification-templates", invalid);
-            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
             assertThat(refused.header("content-type")).startsWith("application/problem+json");
             assertThat(refused.json().get("errors").get(0).get("field").asText())
                     .isEqualTo("body");
             Response preview = admin.post("/api/v1/admin/notification-templates/preview", invalid);
-            assertThat(preview.status()).isEqualTo(422);
+            assertThat(preview.status()).isEqualTo(400);
         }
         assertThat(admin.get("/api/v1/admin/notification-templates/ORDER_CONFIRMED/EMAIL/de")
                         .status())
@@ -348,7 +349,7 @@ class NotificationIT {
         Response badChange = admin.put(
                 "/api/v1/admin/notification-templates/ORDER_CONFIRMED/EMAIL/en",
                 Map.of("subject", "Order {{orderId}", "body", "<p>fine</p>"));
-        assertThat(badChange.status()).isEqualTo(422);
+        assertThat(badChange.status()).isEqualTo(400);
         assertThat(badChange.json().get("errors").get(0).get("field").asText()).isEqualTo("subject");
         assertThat(admin.get("/api/v1/admin/notification-templates/ORDER_CONFIRMED/EMAIL/en")
                         .json())

@@ -21,6 +21,7 @@ import io.polyshop.platform.messaging.DeadLetters;
 import io.polyshop.platform.messaging.OperatorActions;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
+import io.polyshop.platform.test.KeptToApiDocument;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
@@ -62,6 +63,7 @@ import tools.jackson.databind.JsonNode;
             "polyshop.order.saga.sweep=200ms"
         })
 @ActiveProfiles("test")
+@ExtendWith(KeptToApiDocument.class)
 class OrderIT {
 
     private static final TestTokens TOKENS = TestTokens.shared();

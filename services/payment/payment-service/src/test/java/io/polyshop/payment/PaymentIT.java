@@ -16,7 +16,7 @@ import io.polyshop.payment.domain.Money;
 import io.polyshop.payment.domain.PaymentId;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
-import io.polyshop.platform.test.ApiConformance;
+import io.polyshop.platform.test.KeptToApiDocument;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestTokens;
 import io.polyshop.platform.test.TopicPublisher;
@@ -54,6 +54,7 @@ import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(KeptToApiDocument.class)
 class PaymentIT {
 
     private static final String REPLIES = "payment-it.replies";
@@ -85,8 +86,6 @@ class PaymentIT {
         TestTokens.register(registry);
     }
 
-    private static ApiConformance conformance;
-
     @BeforeAll
     static void record() {
         replies = TopicRecorder.start(REPLIES);
@@ -99,15 +98,8 @@ class PaymentIT {
         events.close();
     }
 
-    @AfterAll
-    static void keptToItsApiDocument() {
-        assertThat(conformance.exchanges()).isPositive();
-        assertThat(conformance.violations()).isEmpty();
-    }
-
     @BeforeEach
     void customer() {
-        conformance = ApiConformance.watch(port);
         customer = "customer-" + UUID.randomUUID();
         owner = new ApiClient(port).as(TOKENS.valid(customer, "CUSTOMER"));
     }

@@ -7,6 +7,7 @@ import io.polyshop.catalog.api.ProductSnapshot;
 import io.polyshop.platform.messaging.EventEnvelopes;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
+import io.polyshop.platform.test.KeptToApiDocument;
 import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(KeptToApiDocument.class)
 class SearchIT {
 
     /** This class's own alias, so that its searches and the cache counts are its own. */

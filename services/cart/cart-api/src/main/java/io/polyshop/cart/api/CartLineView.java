@@ -1,5 +1,6 @@
 package io.polyshop.cart.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 
 /**
@@ -9,8 +10,8 @@ import java.math.BigDecimal;
  */
 public record CartLineView(
         String sku,
-        String productId,
-        String name,
+        @Schema(nullable = true) String productId,
+        @Schema(nullable = true) String name,
         int quantity,
         BigDecimal unitPriceWhenAdded,
         BigDecimal currentUnitPrice,

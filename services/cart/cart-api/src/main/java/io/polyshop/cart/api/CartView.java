@@ -1,5 +1,6 @@
 package io.polyshop.cart.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +13,11 @@ import java.util.List;
  * @param cartId set for a customer's cart (what an order refers to), absent for an anonymous one
  */
 public record CartView(
-        String cartId,
+        @Schema(nullable = true) String cartId,
         List<CartLineView> lines,
         int itemCount,
         BigDecimal subtotal,
-        String currency,
+        @Schema(nullable = true) String currency,
         boolean hasChanges,
         List<String> notices,
         Instant expiresAt) {}

@@ -8,6 +8,7 @@ import io.polyshop.cart.application.ShoppingCarts;
 import io.polyshop.cart.domain.CartOwner;
 import io.polyshop.cart.domain.CartToken;
 import io.polyshop.cart.domain.Sku;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -45,16 +46,28 @@ class AnonymousCartController {
     }
 
     @GetMapping("/current")
+    @ApiResponse(responseCode = "200", description = "The cart, priced now")
+    @ApiResponse(responseCode = "404", description = "No cart with that token: it expired or never existed")
     CartView cart(@RequestHeader(CustomerCartController.CART_TOKEN) String token) {
         return CartViews.of(carts.view(owner(token)));
     }
 
     @PostMapping("/current/lines")
+    @ApiResponse(responseCode = "200", description = "The cart, priced now")
+    @ApiResponse(responseCode = "404", description = "No cart with that token: it expired or never existed")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The cart refused the change (`reason` says why: an unknown or unavailable product)")
     CartView add(@RequestHeader(CustomerCartController.CART_TOKEN) String token, @Valid @RequestBody AddLine request) {
         return CartViews.of(carts.add(owner(token), new Sku(request.sku()), request.quantity()));
     }
 
     @PutMapping("/current/lines/{sku}")
+    @ApiResponse(responseCode = "200", description = "The cart, priced now")
+    @ApiResponse(responseCode = "404", description = "No cart with that token: it expired or never existed")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The cart refused the change (`reason` says why: an unknown or unavailable product)")
     CartView change(
             @RequestHeader(CustomerCartController.CART_TOKEN) String token,
             @PathVariable String sku,
@@ -63,6 +76,8 @@ class AnonymousCartController {
     }
 
     @DeleteMapping("/current/lines/{sku}")
+    @ApiResponse(responseCode = "200", description = "The cart, priced now")
+    @ApiResponse(responseCode = "404", description = "No cart with that token: it expired or never existed")
     CartView remove(@RequestHeader(CustomerCartController.CART_TOKEN) String token, @PathVariable String sku) {
         return CartViews.of(carts.remove(owner(token), new Sku(sku)));
     }

@@ -11,6 +11,7 @@ import io.polyshop.cart.domain.Sku;
 import io.polyshop.platform.security.Caller;
 import io.polyshop.platform.security.OwnedResource;
 import io.polyshop.platform.security.Ownership;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,11 +45,19 @@ class CustomerCartController {
     }
 
     @PostMapping("/lines")
+    @ApiResponse(responseCode = "200", description = "The cart, priced now")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The cart refused the change (`reason` says why: an unknown or unavailable product)")
     CartView add(@PathVariable String customerId, @Valid @RequestBody AddLine request) {
         return CartViews.of(carts.add(writer(customerId), new Sku(request.sku()), request.quantity()));
     }
 
     @PutMapping("/lines/{sku}")
+    @ApiResponse(responseCode = "200", description = "The cart, priced now")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The cart refused the change (`reason` says why: an unknown or unavailable product)")
     CartView change(
             @PathVariable String customerId, @PathVariable String sku, @Valid @RequestBody ChangeQuantity request) {
         return CartViews.of(carts.setQuantity(writer(customerId), new Sku(sku), request.quantity()));

@@ -3,8 +3,8 @@ package io.polyshop.catalog.adapter.in.web;
 import io.polyshop.catalog.adapter.in.web.CatalogRequests.BrandRequest;
 import io.polyshop.catalog.adapter.in.web.CatalogRequests.CategoryRequest;
 import io.polyshop.catalog.adapter.in.web.CatalogResponses.BrandView;
+import io.polyshop.catalog.adapter.in.web.CatalogResponses.CategoryView;
 import io.polyshop.catalog.application.CategoryAdministration;
-import io.polyshop.catalog.domain.Category;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,8 +23,8 @@ class CatalogAdminController {
     }
 
     @PutMapping("/categories/{id}")
-    Category defineCategory(@PathVariable String id, @RequestBody CategoryRequest request) {
-        return administration.define(request.toCategory(id));
+    CategoryView defineCategory(@PathVariable String id, @RequestBody CategoryRequest request) {
+        return CategoryView.of(administration.define(request.toCategory(id)));
     }
 
     @PutMapping("/brands/{id}")

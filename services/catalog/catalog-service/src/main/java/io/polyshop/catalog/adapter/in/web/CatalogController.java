@@ -9,6 +9,7 @@ import io.polyshop.catalog.application.port.out.Products;
 import io.polyshop.catalog.domain.CategoryId;
 import io.polyshop.catalog.domain.ProductId;
 import io.polyshop.catalog.domain.Slug;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -45,6 +46,8 @@ class CatalogController {
 
     /** Published products of a category and its descendants, by name. */
     @GetMapping("/products")
+    @ApiResponse(responseCode = "200", description = "A page of the category's published products")
+    @ApiResponse(responseCode = "404", description = "No such category")
     Page<ProductSnapshot> inCategory(
             @RequestParam @Pattern(regexp = SLUG, message = Slug.EXPECTATION) String category,
             @RequestParam(defaultValue = "0")

@@ -3,10 +3,12 @@ package io.polyshop.catalog.adapter.in.web;
 import io.polyshop.catalog.application.CategoryTree;
 import io.polyshop.catalog.domain.AttributeDefinition;
 import io.polyshop.catalog.domain.Brand;
+import io.polyshop.catalog.domain.Category;
 import io.polyshop.catalog.domain.Money;
 import io.polyshop.catalog.domain.Product;
 import io.polyshop.catalog.domain.ProductDetails;
 import io.polyshop.catalog.domain.Specification;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -46,7 +48,7 @@ final class CatalogResponses {
             List<Specification> specifications,
             Instant createdAt,
             Instant updatedAt,
-            Instant publishedAt) {
+            @Schema(nullable = true) Instant publishedAt) {
 
         static ProductView of(Product product) {
             ProductDetails details = product.details();
@@ -80,6 +82,19 @@ final class CatalogResponses {
 
         static BrandView of(Brand brand) {
             return new BrandView(brand.id().value(), brand.name());
+        }
+    }
+
+    /** A category as an editor defined it; {@code parentId} is null for a department (a root). */
+    record CategoryView(
+            String id, String name, @Schema(nullable = true) String parentId, List<AttributeDefinition> attributes) {
+
+        static CategoryView of(Category category) {
+            return new CategoryView(
+                    category.id().value(),
+                    category.name(),
+                    category.parent() == null ? null : category.parent().value(),
+                    category.attributes());
         }
     }
 

@@ -5,6 +5,7 @@ import io.polyshop.catalog.adapter.in.web.CatalogResponses.ProductView;
 import io.polyshop.catalog.application.ProductAdministration;
 import io.polyshop.catalog.domain.Product;
 import io.polyshop.catalog.domain.ProductId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -35,6 +36,8 @@ class ProductAdminController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created as a draft; `ETag` is its version")
+    @ApiResponse(responseCode = "409", description = "Another product has that slug or a variant's SKU")
     ResponseEntity<ProductView> create(@RequestBody ProductRequest request) {
         Product product = administration.create(request.toDraft());
         return ResponseEntity.created(URI.create("/api/v1/admin/products/" + product.id()))
@@ -48,6 +51,11 @@ class ProductAdminController {
     }
 
     @PutMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "Revised; `ETag` is the new version")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The product changed since that version, or its state forbids this")
+    @ApiResponse(responseCode = "428", description = "No `If-Match`: a revision names the version it changes")
     ResponseEntity<ProductView> revise(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -57,12 +65,20 @@ class ProductAdminController {
     }
 
     @PostMapping("/{id}/publish")
+    @ApiResponse(responseCode = "200", description = "Published; `ETag` is the new version")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The product changed since that version, or its state forbids this")
     ResponseEntity<ProductView> publish(
             @PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return respond(administration.publish(new ProductId(id), Versions.optional(ifMatch)));
     }
 
     @PostMapping("/{id}/archive")
+    @ApiResponse(responseCode = "200", description = "Archived; `ETag` is the new version")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The product changed since that version, or its state forbids this")
     ResponseEntity<ProductView> archive(
             @PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return respond(administration.archive(new ProductId(id), Versions.optional(ifMatch)));

@@ -5,6 +5,9 @@ import io.polyshop.catalog.application.ImportLine;
 import io.polyshop.catalog.application.ImportProgress;
 import io.polyshop.catalog.application.ProductImport;
 import io.polyshop.platform.web.JsonProblems;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,6 +47,11 @@ class ProductImportController {
     }
 
     @PostMapping(consumes = NDJSON)
+    @RequestBody(
+            required = true,
+            description = "One product per line, as `POST /api/v1/admin/products` takes it, with an optional"
+                    + " `status` (DRAFT, ACTIVE or ARCHIVED); a line of more than 65,536 characters is rejected",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
     ImportProgress.Snapshot run(HttpServletRequest request) throws IOException {
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {

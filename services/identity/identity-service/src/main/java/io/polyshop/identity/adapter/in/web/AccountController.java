@@ -7,6 +7,7 @@ import io.polyshop.identity.application.Registration;
 import io.polyshop.identity.application.RoleAdministration;
 import io.polyshop.identity.domain.UserId;
 import io.polyshop.platform.security.Caller;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,8 @@ class AccountController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "Registered as a customer")
+    @ApiResponse(responseCode = "409", description = "That address is registered already")
     UserView register(@Valid @RequestBody IdentityRequests.Register request, HttpServletRequest http) {
         return UserView.of(registration.register(
                 new RegisterUser(request.email(), request.password(), request.displayName(), http.getRemoteAddr())));

@@ -2,6 +2,7 @@ package io.polyshop.identity.adapter.in.web;
 
 import io.polyshop.identity.adapter.in.web.IdentityResponses.Tokens;
 import io.polyshop.identity.application.Authentication;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -23,11 +24,15 @@ class TokenController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "200", description = "An access token and a refresh token")
+    @ApiResponse(responseCode = "401", description = "No account with that address and password")
     Tokens logIn(@Valid @RequestBody IdentityRequests.LogIn request, HttpServletRequest http) {
         return Tokens.of(authentication.logIn(request.email(), request.password(), http.getRemoteAddr()));
     }
 
     @PostMapping("/refresh")
+    @ApiResponse(responseCode = "200", description = "A new access token and a new refresh token")
+    @ApiResponse(responseCode = "401", description = "The refresh token is unknown, used, revoked or expired")
     Tokens refresh(@Valid @RequestBody IdentityRequests.Refresh request) {
         return Tokens.of(authentication.refresh(request.refreshToken()));
     }

@@ -19,6 +19,7 @@ import io.polyshop.inventory.domain.ReservationStatus;
 import io.polyshop.inventory.domain.Sku;
 import io.polyshop.inventory.domain.StockChange;
 import io.polyshop.platform.security.Caller;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
@@ -55,11 +56,15 @@ class InventoryAdminController {
     }
 
     @PutMapping("/stock/{sku}")
+    @ApiResponse(responseCode = "200", description = "The new level")
+    @ApiResponse(responseCode = "409", description = "Fewer on hand than reserved would remain")
     StockView set(@PathVariable String sku, @Valid @RequestBody SetStock request) {
         return StockView.of(stock.set(new Sku(sku), request.onHand(), change(request.reason())));
     }
 
     @PostMapping("/stock/{sku}/adjustments")
+    @ApiResponse(responseCode = "200", description = "The new level")
+    @ApiResponse(responseCode = "409", description = "Fewer on hand than reserved would remain")
     StockView adjust(@PathVariable String sku, @Valid @RequestBody AdjustStock request) {
         return StockView.of(stock.adjust(new Sku(sku), request.delta(), change(request.reason())));
     }
@@ -77,6 +82,9 @@ class InventoryAdminController {
     }
 
     @PostMapping("/reservations")
+    @ApiResponse(responseCode = "201", description = "Held")
+    @ApiResponse(responseCode = "409", description = "Not enough stock; `shortLines` says where")
+    @ApiResponse(responseCode = "422", description = "That reservation id is taken by other lines")
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody Reserve request) {
         ReservationOutcome outcome =
                 reservations.reserve(request.id(), request.orderId(), request.stockLines(), Optional.empty());
@@ -94,6 +102,8 @@ class InventoryAdminController {
     }
 
     @PostMapping("/reservations/{id}/confirmation")
+    @ApiResponse(responseCode = "200", description = "Confirmed")
+    @ApiResponse(responseCode = "409", description = "The reservation was released or expired")
     ReservationView confirm(@PathVariable String id) {
         Reservation reservation = reservations.confirm(new ReservationId(id), Optional.empty());
         if (reservation.status() != ReservationStatus.CONFIRMED) {

@@ -3,6 +3,7 @@ package io.polyshop.inventory.adapter.in.web;
 import io.polyshop.inventory.domain.LedgerEntry;
 import io.polyshop.inventory.domain.Reservation;
 import io.polyshop.inventory.domain.StockLevel;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,17 +33,20 @@ final class InventoryResponses {
     }
 
     /** @param next pass as {@code before} for the following (older) page; absent on the last page */
-    record LedgerPage(String sku, List<LedgerEntryView> entries, String next) {}
+    record LedgerPage(
+            String sku,
+            List<LedgerEntryView> entries,
+            @Schema(nullable = true) String next) {}
 
     record LineView(String sku, int quantity) {}
 
     record ReservationView(
             String reservationId,
-            String orderId,
+            @Schema(nullable = true) String orderId,
             String status,
             List<LineView> lines,
             Instant expiresAt,
-            String reason) {
+            @Schema(nullable = true) String reason) {
 
         static ReservationView of(Reservation reservation) {
             return new ReservationView(

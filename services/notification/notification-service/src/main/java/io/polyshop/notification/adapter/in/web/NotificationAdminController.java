@@ -14,6 +14,7 @@ import io.polyshop.notification.domain.NotificationType;
 import io.polyshop.notification.domain.TemplateKey;
 import io.polyshop.platform.security.Caller;
 import io.polyshop.platform.web.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Templates and dead deliveries, for administrators only. A template is checked before it is stored:
- * broken syntax, a variable its type does not have, or unescaped output answers 422 and stores nothing.
+ * broken syntax, a variable its type does not have, or unescaped output answers 400 and stores nothing.
  */
 @RestController
 @RequestMapping("/api/v1/admin")
@@ -56,6 +57,8 @@ class NotificationAdminController {
     }
 
     @PostMapping("/notification-templates")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "409", description = "A template for that type, channel and locale exists")
     ResponseEntity<TemplateView> create(@Valid @RequestBody TemplateRequest request) {
         TemplateKey key = new TemplateKey(request.type(), request.channel(), request.locale());
         TemplateView created = NotificationViews.of(templates.create(key, request.subject(), request.body()));
@@ -64,6 +67,8 @@ class NotificationAdminController {
     }
 
     @PutMapping("/notification-templates/{type}/{channel}/{locale}")
+    @ApiResponse(responseCode = "200", description = "Changed")
+    @ApiResponse(responseCode = "409", description = "The template changed since the version sent")
     TemplateView update(
             @PathVariable NotificationType type,
             @PathVariable Channel channel,
@@ -95,6 +100,8 @@ class NotificationAdminController {
 
     /** Sends a dead delivery again, with a fresh set of attempts. */
     @PostMapping("/notifications/{id}/deliveries/{channel}/resend")
+    @ApiResponse(responseCode = "202", description = "Queued again with a fresh set of attempts")
+    @ApiResponse(responseCode = "409", description = "That delivery has not given up")
     ResponseEntity<NotificationView> resend(@PathVariable String id, @PathVariable Channel channel) {
         NotificationId notification =
                 NotificationId.parse(id).orElseThrow(() -> new ResourceNotFoundException("notification", id));

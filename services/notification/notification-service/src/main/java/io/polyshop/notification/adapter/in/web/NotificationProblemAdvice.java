@@ -35,7 +35,7 @@ class NotificationProblemAdvice {
     ResponseEntity<ProblemDetail> invalidTemplate(InvalidTemplateException invalid, HttpServletRequest request) {
         ProblemDetail problem = ProblemWriter.problem(
                 request,
-                HttpStatus.UNPROCESSABLE_CONTENT,
+                HttpStatus.BAD_REQUEST,
                 Problems.VALIDATION,
                 "Invalid template",
                 "The template cannot be used: " + invalid.getMessage());
@@ -44,7 +44,7 @@ class NotificationProblemAdvice {
                 invalid.problems().stream()
                         .map(found -> new FieldProblem(found.field(), found.message()))
                         .toList());
-        return ResponseEntity.unprocessableContent().body(problem);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(UnknownResourceException.class)

@@ -8,6 +8,7 @@ import io.polyshop.notification.domain.DeliveryLogEntry;
 import io.polyshop.notification.domain.Notification;
 import io.polyshop.notification.domain.Preferences;
 import io.polyshop.notification.domain.Template;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,11 @@ final class NotificationViews {
             Channel channel,
             String status,
             int attempts,
-            Instant nextAttemptAt,
-            String to,
-            String subject,
-            String body,
-            String providerMessageId,
+            @Schema(nullable = true) Instant nextAttemptAt,
+            @Schema(nullable = true) String to,
+            @Schema(nullable = true) String subject,
+            @Schema(nullable = true) String body,
+            @Schema(nullable = true) String providerMessageId,
             List<DeliveryLogEntry> log) {}
 
     record NotificationPage(List<NotificationView> notifications, int page, int size, boolean more) {}
@@ -44,12 +45,12 @@ final class NotificationViews {
             String type,
             Channel channel,
             String locale,
-            String subject,
+            @Schema(nullable = true) String subject,
             String body,
             long version,
             Instant updatedAt) {}
 
-    record PreviewView(String subject, String body) {}
+    record PreviewView(@Schema(nullable = true) String subject, String body) {}
 
     record PreferencesView(Set<Channel> optedOut, String locale) {}
 

@@ -6,6 +6,7 @@ import io.polyshop.order.application.OrderQueries;
 import io.polyshop.order.domain.InvalidOrderException;
 import io.polyshop.order.domain.OrderId;
 import io.polyshop.platform.messaging.OperatorActions;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ class OrderAdminController {
     }
 
     @PostMapping("/{orderId}/shipment")
+    @ApiResponse(responseCode = "200", description = "Shipped: it can no longer be cancelled")
+    @ApiResponse(responseCode = "409", description = "Only a confirmed order can ship")
     OrderView ship(@PathVariable String orderId) {
         return OrderViews.of(checkout.ship(OrderId.parse(orderId)));
     }
@@ -52,6 +55,8 @@ class OrderAdminController {
 
     /** Audited and announced like a dead-letter replay: it sends the saga's commands again. */
     @PostMapping("/{orderId}/compensation")
+    @ApiResponse(responseCode = "200", description = "The compensation was sent again")
+    @ApiResponse(responseCode = "409", description = "The order's checkout does not need attention")
     OrderView resumeCompensation(@PathVariable String orderId, Principal caller) {
         OrderView resumed = OrderViews.of(checkout.resume(OrderId.parse(orderId)));
         actions.record(caller, "saga compensation sent again", resumed.orderId(), Map.of("status", resumed.status()));

@@ -17,6 +17,7 @@ import io.polyshop.platform.security.Caller;
 import io.polyshop.platform.security.OwnedResource;
 import io.polyshop.platform.security.Ownership;
 import io.polyshop.platform.web.IdempotencyKeys;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -51,6 +52,15 @@ class OrderController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Placed; the checkout saga runs on, follow it on the order")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Prices changed since the caller saw them (`currentPrices` has today's), or the"
+                    + " Idempotency-Key's first request is still running")
+    @ApiResponse(
+            responseCode = "422",
+            description = "Refused by a rule of the shop (`reason` says which), or the Idempotency-Key was used"
+                    + " with another request")
     ResponseEntity<OrderView> place(
             @RequestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
@@ -91,6 +101,8 @@ class OrderController {
 
     /** Cancels before shipment: the saga gives back stock and payment, then the order is CANCELLED. */
     @PostMapping("/{orderId}/cancellation")
+    @ApiResponse(responseCode = "202", description = "Being cancelled: stock and payment are given back first")
+    @ApiResponse(responseCode = "409", description = "Shipped or rejected: there is nothing to cancel")
     ResponseEntity<OrderView> cancel(@PathVariable String orderId) {
         Order order = orders.order(OrderId.parse(orderId));
         Ownership.requireWriter(OwnedResource.ORDER, order.customerId(), orderId);

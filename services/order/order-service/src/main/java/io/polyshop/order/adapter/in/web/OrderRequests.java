@@ -1,6 +1,7 @@
 package io.polyshop.order.adapter.in.web;
 
 import io.polyshop.commerce.api.CommerceRules;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -29,7 +30,12 @@ final class OrderRequests {
     record LineRequest(@NotNull String sku, @NotNull Integer quantity, BigDecimal unitPrice) {}
 
     record AddressRequest(
-            String recipient, String line1, String line2, String city, String postalCode, String country) {}
+            String recipient,
+            String line1,
+            @Schema(nullable = true) String line2,
+            String city,
+            String postalCode,
+            String country) {}
 
     record MoneyRequest(@NotNull BigDecimal amount, @NotNull String currency) {}
 }

@@ -4,6 +4,7 @@ import io.polyshop.order.domain.Money;
 import io.polyshop.order.domain.Order;
 import io.polyshop.order.domain.PlaceOrderSaga;
 import io.polyshop.order.domain.ShippingAddress;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ final class OrderViews {
             boolean fromCart,
             List<LineView> lines,
             TotalsView totals,
-            ShippingAddress shippingAddress,
+            AddressView shippingAddress,
             List<HistoryView> history,
             SagaView saga,
             Instant placedAt) {}
@@ -30,7 +31,27 @@ final class OrderViews {
     record TotalsView(
             BigDecimal subtotal, BigDecimal shipping, BigDecimal tax, BigDecimal grandTotal, String currency) {}
 
-    record HistoryView(String status, String reason, Instant at) {}
+    record AddressView(
+            String recipient,
+            String line1,
+            @Schema(nullable = true) String line2,
+            String city,
+            String postalCode,
+            String country) {
+
+        static AddressView of(ShippingAddress address) {
+            return new AddressView(
+                    address.recipient(),
+                    address.line1(),
+                    address.line2(),
+                    address.city(),
+                    address.postalCode(),
+                    address.country());
+        }
+    }
+
+    record HistoryView(
+            String status, @Schema(nullable = true) String reason, Instant at) {}
 
     record SagaView(String phase, String step, List<PlaceOrderSaga.LogEntry> log) {}
 
@@ -59,7 +80,7 @@ final class OrderViews {
                         order.totals().tax().amount(),
                         total.amount(),
                         total.currency().getCurrencyCode()),
-                order.address(),
+                AddressView.of(order.address()),
                 order.history().stream()
                         .map(change -> new HistoryView(change.status().name(), change.reason(), change.at()))
                         .toList(),

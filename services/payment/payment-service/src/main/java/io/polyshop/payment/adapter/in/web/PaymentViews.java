@@ -5,6 +5,7 @@ import io.polyshop.payment.application.port.out.PaymentStore.AuditEntry;
 import io.polyshop.payment.domain.LedgerEntry;
 import io.polyshop.payment.domain.Money;
 import io.polyshop.payment.domain.Payment;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,17 +22,22 @@ final class PaymentViews {
             String paymentId,
             String orderId,
             String status,
-            BigDecimal amount,
-            String currency,
-            String declineCode,
-            String declineReason,
-            String providerReference,
+            @Schema(nullable = true) BigDecimal amount,
+            @Schema(nullable = true) String currency,
+            @Schema(nullable = true) String declineCode,
+            @Schema(nullable = true) String declineReason,
+            @Schema(nullable = true) String providerReference,
             List<LedgerView> ledger,
             List<HistoryView> history) {}
 
     record LedgerView(String kind, BigDecimal amount, String currency, Instant at) {}
 
-    record HistoryView(String from, String to, String reason, String actor, Instant at) {}
+    record HistoryView(
+            @Schema(nullable = true) String from,
+            String to,
+            @Schema(nullable = true) String reason,
+            @Schema(nullable = true) String actor,
+            Instant at) {}
 
     record PaymentList(List<PaymentView> payments) {}
 

@@ -10,6 +10,8 @@ import io.polyshop.payment.domain.PaymentId;
 import io.polyshop.platform.web.ProblemWriter;
 import io.polyshop.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,10 @@ class ProviderCallbackController {
     static final String SIGNATURE = "X-Provider-Signature";
 
     /** What the provider reports: {@code outcome} is APPROVED, DECLINED or INSUFFICIENT_FUNDS. */
-    record ProviderCallback(String paymentId, String outcome, String reference) {}
+    record ProviderCallback(
+            String paymentId,
+            String outcome,
+            @Schema(nullable = true) String reference) {}
 
     private final PaymentProcessing payments;
     private final JsonMapper json;
@@ -64,6 +69,11 @@ class ProviderCallbackController {
                     + SIGNATURE + ".")
     @ApiResponse(responseCode = "204", description = "Taken")
     @ApiResponse(responseCode = "401", description = "The signature is missing or does not match the body")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "Signed as it is sent: the signature covers these exact bytes",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ProviderCallback.class)))
     ResponseEntity<?> report(
             @RequestHeader(name = SIGNATURE, required = false) String signature,
             @RequestBody byte[] body,
