@@ -51,6 +51,8 @@ final class ServiceJar implements AutoCloseable {
             builder.environment().put("SERVER_PORT", Integer.toString(port));
             // Its operator endpoints on a free loopback port: port + 1000 may be taken here.
             builder.environment().put("MANAGEMENT_SERVER_PORT", "0");
+            // The test broker is the platform's own, on loopback, as in the devstack: no credentials.
+            builder.environment().putIfAbsent("POLYSHOP_KAFKA_AUTHENTICATION", "none");
             Process process = builder.start();
             ServiceJar service = new ServiceJar(name, port, process, log);
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + name));

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -35,19 +38,46 @@ public final class KafkaEngine implements RestartableEngine {
     /** Partitions of every topic the broker creates, and the least it lets an existing topic keep. */
     public static final int PARTITIONS = 12;
 
+    /** The SASL mechanism of a broker that authenticates its clients. */
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+
+    private static final String BROKER_USER = "polyshop-broker";
+
     private final int port;
     private final int controllerPort;
     private final Path dataDirectory;
+    /** Users and passwords the broker knows; empty for a broker that takes anyone (plaintext). */
+    private final Map<String, String> scramUsers;
+
     private KafkaRaftServer server;
 
-    private KafkaEngine(int port, int controllerPort, Path dataDirectory) {
+    private KafkaEngine(int port, int controllerPort, Path dataDirectory, Map<String, String> scramUsers) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDirectory = dataDirectory;
+        this.scramUsers = Map.copyOf(scramUsers);
     }
 
+    /** A broker that takes any client on loopback, as the devstack and the tests run it. */
     public static KafkaEngine start(int port, int controllerPort, Path dataDirectory) {
-        KafkaEngine engine = new KafkaEngine(port, controllerPort, dataDirectory);
+        KafkaEngine engine = new KafkaEngine(port, controllerPort, dataDirectory, Map.of());
+        engine.start();
+        return engine;
+    }
+
+    /**
+     * A broker that admits only clients that authenticate with SASL/SCRAM as one of {@code users}
+     * (name to password), as production runs Kafka. The users are written when the log directory is
+     * first formatted; the broker talks to itself as a user of its own.
+     */
+    public static KafkaEngine startAuthenticating(
+            int port, int controllerPort, Path dataDirectory, Map<String, String> users) {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("an authenticating broker needs at least one user");
+        }
+        Map<String, String> withBroker = new HashMap<>(users);
+        withBroker.put(BROKER_USER, Uuid.randomUuid().toString());
+        KafkaEngine engine = new KafkaEngine(port, controllerPort, dataDirectory, withBroker);
         engine.start();
         return engine;
     }
@@ -73,17 +103,18 @@ public final class KafkaEngine implements RestartableEngine {
 
     private Map<String, String> settings() {
         String host = LoopbackPorts.HOST;
-        return Map.ofEntries(
+        String clients = authenticates() ? "SASL_PLAINTEXT" : "PLAINTEXT";
+        Map<String, String> settings = new HashMap<>(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.voters", "1@" + host + ":" + controllerPort),
                 Map.entry(
                         "listeners",
-                        "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://" + host + ":" + port),
+                        clients + "://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort),
+                Map.entry("advertised.listeners", clients + "://" + host + ":" + port),
                 Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", clients),
+                Map.entry("listener.security.protocol.map", clients + ":" + clients + ",CONTROLLER:PLAINTEXT"),
                 Map.entry("log.dirs", dataDirectory.toAbsolutePath().toString()),
                 // Saga participants consume with one thread per partition (see MessagingDefaults).
                 Map.entry("num.partitions", Integer.toString(PARTITIONS)),
@@ -94,7 +125,42 @@ public final class KafkaEngine implements RestartableEngine {
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"));
+                Map.entry("group.initial.rebalance.delay.ms", "0")));
+        if (authenticates()) {
+            // The controller listener stays plaintext: in this combined node it is the broker's own.
+            settings.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+            settings.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
+            settings.put(
+                    "listener.name.sasl_plaintext." + SCRAM_MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                    scramLogin(BROKER_USER, scramUsers.get(BROKER_USER)));
+        }
+        return settings;
+    }
+
+    private boolean authenticates() {
+        return !scramUsers.isEmpty();
+    }
+
+    /** The JAAS line a client (or the broker itself) logs in with. */
+    public static String scramLogin(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + jaasQuoted(user)
+                + "\" password=\"" + jaasQuoted(password) + "\";";
+    }
+
+    private static String jaasQuoted(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** What a client needs to reach this broker as {@code user}: the address, and SASL when it authenticates. */
+    public Map<String, Object> clientSettings(String user, String password) {
+        Map<String, Object> client = new HashMap<>();
+        client.put("bootstrap.servers", address());
+        if (authenticates()) {
+            client.put("security.protocol", "SASL_PLAINTEXT");
+            client.put("sasl.mechanism", SCRAM_MECHANISM);
+            client.put("sasl.jaas.config", scramLogin(user, password));
+        }
+        return client;
     }
 
     /** KRaft needs a formatted log directory; one formatted before is used as it is. */
@@ -109,9 +175,14 @@ public final class KafkaEngine implements RestartableEngine {
             properties.store(out, "written by Polyshop's KafkaEngine");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        List<String> arguments =
+                new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", propertiesFile.toString()));
+        scramUsers.forEach((user, password) -> {
+            arguments.add("--add-scram");
+            arguments.add(SCRAM_MECHANISM + "=[name=" + user + ",password=" + password + "]");
+        });
         int exitCode = StorageTool.execute(
-                new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", propertiesFile.toString()},
-                new PrintStream(output, true, StandardCharsets.UTF_8));
+                arguments.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exitCode != 0) {
             throw new IllegalStateException(
                     "formatting " + dataDirectory + " failed: " + output.toString(StandardCharsets.UTF_8));
@@ -120,10 +191,10 @@ public final class KafkaEngine implements RestartableEngine {
 
     private void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        Map<String, Object> settings = clientSettings(BROKER_USER, scramUsers.get(BROKER_USER));
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(settings)) {
             while (true) {
                 try {
                     if (!admin.describeCluster()

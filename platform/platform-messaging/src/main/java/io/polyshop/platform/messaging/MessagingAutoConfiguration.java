@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -67,6 +68,12 @@ public class MessagingAutoConfiguration {
 
     /** How long a backlog count that reads a whole store (every collection, every shard) stands. */
     private static final Duration STORE_WIDE_COUNT = Duration.ofSeconds(5);
+
+    /** Static: it post-processes Spring Boot's Kafka properties before any client is built from them. */
+    @Bean
+    static KafkaAuthentication polyshopKafkaAuthentication(Environment environment) {
+        return new KafkaAuthentication(environment);
+    }
 
     @Bean
     EventEnvelopes eventEnvelopes(@Value("${spring.application.name:polyshop}") String serviceName) {

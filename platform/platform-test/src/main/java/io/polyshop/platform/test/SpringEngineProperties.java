@@ -29,5 +29,7 @@ public final class SpringEngineProperties {
     /** The test broker as {@code spring.kafka.bootstrap-servers}. */
     public static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+        // The shared test broker is the platform's own, on loopback, like the devstack's.
+        registry.add("polyshop.kafka.authentication", () -> "none");
     }
 }

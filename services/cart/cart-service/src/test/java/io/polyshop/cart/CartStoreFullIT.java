@@ -7,6 +7,7 @@ import io.polyshop.platform.engines.RedisEngine;
 import io.polyshop.platform.messaging.EventEnvelopes;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
+import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
 import java.util.Map;
@@ -46,7 +47,7 @@ class CartStoreFullIT {
     static void engines(DynamicPropertyRegistry registry) {
         small = TestEngines.separateRedis("full", 4L * 1024 * 1024);
         registry.add("spring.data.redis.url", small::address);
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+        SpringEngineProperties.kafka(registry);
         TestTokens.register(registry);
     }
 

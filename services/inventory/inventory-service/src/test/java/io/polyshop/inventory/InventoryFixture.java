@@ -6,6 +6,7 @@ import io.polyshop.inventory.api.InventoryMessages;
 import io.polyshop.platform.messaging.EventEnvelopes;
 import io.polyshop.platform.test.ApiClient;
 import io.polyshop.platform.test.ApiClient.Response;
+import io.polyshop.platform.test.SpringEngineProperties;
 import io.polyshop.platform.test.TestEngines;
 import io.polyshop.platform.test.TestTokens;
 import io.polyshop.platform.test.TestWords;
@@ -35,7 +36,7 @@ final class InventoryFixture {
         registry.add(
                 "polyshop.inventory.table-prefix",
                 () -> "t" + UUID.randomUUID().toString().substring(0, 8) + "_");
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+        SpringEngineProperties.kafka(registry);
         TestTokens.register(registry);
     }
 
