@@ -58,13 +58,7 @@ public class IdempotencyKeys extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!SANE.matcher(key).matches()) {
-            problems.write(
-                    request,
-                    response,
-                    HttpStatus.BAD_REQUEST,
-                    Problems.VALIDATION,
-                    "Invalid request",
-                    "Idempotency-Key must be 1 to 255 letters, digits or . _ : -");
+            problems.writeInvalid(request, response, "Idempotency-Key must be 1 to 255 letters, digits or . _ : -");
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();

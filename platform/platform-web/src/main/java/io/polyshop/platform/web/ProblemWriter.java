@@ -88,6 +88,12 @@ public class ProblemWriter {
                 UNAVAILABLE_DETAIL);
     }
 
+    /** A 400 for a request a filter found invalid before any controller read it. */
+    public void writeInvalid(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", detail);
+    }
+
     public void write(
             HttpServletRequest request,
             HttpServletResponse response,

@@ -62,6 +62,30 @@ class WebIT {
     }
 
     @Test
+    void refusesControlAndBidirectionalCharactersInBodiesAndQueriesAndStoresNothing() throws Exception {
+        long before = items();
+
+        var nul = post("/api/v1/items", "{\"name\":\"lamp\\u0000\",\"price\":\"3.00\"}", Map.of());
+        var override = post("/api/v1/items", "{\"name\":\"\\u202epmal\",\"price\":\"3.00\"}", Map.of());
+        var query = get("/api/v1/items/1b4e28ba-2fa1-11d2-883f-0016d3cca427?view=%00");
+
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+        assertThat(problem(nul).get("errors").findValuesAsString("field")).containsExactly("name");
+        assertThat(override.statusCode()).as(override.body()).isEqualTo(400);
+        assertThat(query.statusCode()).isEqualTo(400);
+        assertThat(problem(query).get("detail").asString()).contains("view");
+        assertThat(items()).isEqualTo(before);
+    }
+
+    @Test
+    void answersWhatTomcatRefusesWithAProblemToo() throws Exception {
+        var encodedNul = get("/api/v1/items/%00");
+
+        assertThat(encodedNul.statusCode()).isEqualTo(400);
+        assertThat(problem(encodedNul).get("type").asString()).isEqualTo(Problems.MALFORMED_REQUEST.toString());
+    }
+
+    @Test
     void answersMalformedJsonWithoutParserInternals() throws Exception {
         var response = post("/api/v1/items", "{\"name\": \"lamp\", \"price\": ", Map.of());
 

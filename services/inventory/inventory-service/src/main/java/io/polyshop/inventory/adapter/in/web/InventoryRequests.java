@@ -7,16 +7,28 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Request bodies of the admin API; presence is checked here, formats and ranges by the domain. */
 final class InventoryRequests {
 
+    /** What a stock change or a release says about itself; it goes into the ledger and the events. */
+    static final int REASON = 200;
+
     private InventoryRequests() {}
 
-    record SetStock(@NotNull Long onHand, @NotBlank String reason) {}
+    record SetStock(
+            @NotNull Long onHand,
 
-    record AdjustStock(@NotNull Long delta, @NotBlank String reason) {}
+            @NotBlank @Size(max = REASON, message = "must be at most 200 characters")
+            String reason) {}
+
+    record AdjustStock(
+            @NotNull Long delta,
+
+            @NotBlank @Size(max = REASON, message = "must be at most 200 characters")
+            String reason) {}
 
     record Line(@NotBlank String sku, @NotNull Integer quantity) {
 
@@ -39,5 +51,7 @@ final class InventoryRequests {
         }
     }
 
-    record Release(@NotBlank String reason) {}
+    record Release(
+            @NotBlank @Size(max = REASON, message = "must be at most 200 characters")
+            String reason) {}
 }
