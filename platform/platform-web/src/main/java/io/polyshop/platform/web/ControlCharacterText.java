@@ -4,6 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -22,8 +23,23 @@ final class ControlCharacterText extends StringDeserializer {
     public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
         String text = super.deserialize(parser, context);
         if (text != null && ControlCharacters.in(text)) {
-            throw context.weirdStringException(text, String.class, ControlCharacters.REFUSAL);
+            throw new Refused(parser, ControlCharacters.refusal(text), text);
         }
         return text;
+    }
+
+    /** A string refused for what it contains; {@link JsonProblems} shows the client its message. */
+    static final class Refused extends InvalidFormatException {
+
+        private final String refusal;
+
+        Refused(JsonParser parser, String refusal, String text) {
+            super(parser, refusal, text, String.class);
+            this.refusal = refusal;
+        }
+
+        String refusal() {
+            return refusal;
+        }
     }
 }

@@ -37,6 +37,7 @@ public final class JsonProblems {
     public static String message(JacksonException problem) {
         return switch (problem) {
             case UnrecognizedPropertyException unknown -> "is not a known field";
+            case ControlCharacterText.Refused refused -> refused.refusal();
             case MismatchedInputException mismatch -> "has the wrong type";
             default -> "is not valid JSON";
         };

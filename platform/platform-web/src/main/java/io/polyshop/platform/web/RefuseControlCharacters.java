@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,12 +28,12 @@ final class RefuseControlCharacters extends OncePerRequestFilter {
         Optional<String> offending = request.getQueryString() == null
                 ? Optional.empty()
                 : request.getParameterMap().entrySet().stream()
-                        .filter(parameter -> Arrays.stream(parameter.getValue()).anyMatch(ControlCharacters::in))
-                        .map(Map.Entry::getKey)
+                        .flatMap(parameter -> Arrays.stream(parameter.getValue())
+                                .filter(ControlCharacters::in)
+                                .map(value -> parameter.getKey() + " " + ControlCharacters.refusal(value)))
                         .findFirst();
         if (offending.isPresent()) {
-            problems.writeInvalid(
-                    request, response, "Query parameter " + offending.get() + " " + ControlCharacters.REFUSAL + ".");
+            problems.writeInvalid(request, response, "Query parameter " + offending.get() + ".");
             return;
         }
         chain.doFilter(request, response);
