@@ -14,11 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Holds a running service to its own OpenAPI document: once {@link #watch(int)} is called for its
@@ -35,11 +39,26 @@ public final class ApiConformance {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger exchanges = new AtomicInteger();
 
+    /** Each documented operation as METHOD and a pattern of its path, to count which ones a test reached. */
+    private final Map<String, Pattern> operations = new LinkedHashMap<>();
+
+    private final Set<String> reached = ConcurrentHashMap.newKeySet();
+
     private ApiConformance(String document) {
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 // The document names the gateway as its server; the tests talk to the service itself.
                 .withBasePathOverride("/")
                 .build();
+        ApiClient.json()
+                .readTree(document)
+                .path("paths")
+                .properties()
+                .forEach(path -> path.getValue().propertyNames().stream()
+                        .filter(method ->
+                                Set.of("get", "put", "post", "delete", "patch").contains(method))
+                        .forEach(method -> operations.put(
+                                method.toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                                Pattern.compile(path.getKey().replaceAll("\\{[^/}]+}", "[^/]+")))));
     }
 
     /** Checks every exchange with the service on {@code port} from now on, against its {@code /v3/api-docs}. */
@@ -78,6 +97,12 @@ public final class ApiConformance {
 
     private void check(URI uri, String method, Map<String, String> headers, String body, ApiClient.Response answer) {
         exchanges.incrementAndGet();
+        operations.forEach((operation, path) -> {
+            if (operation.startsWith(method + " ")
+                    && path.matcher(uri.getPath()).matches()) {
+                reached.add(operation);
+            }
+        });
         Request.Method verb = Request.Method.valueOf(method);
         SimpleResponse.Builder response =
                 SimpleResponse.Builder.status(answer.status()).withBody(answer.body());
@@ -117,6 +142,11 @@ public final class ApiConformance {
     /** What broke the document so far, one line each; distinct. */
     public List<String> violations() {
         return new ArrayList<>(violations.stream().distinct().toList());
+    }
+
+    /** "n of m operations, k exchanges": how much of the document the tests held the service to. */
+    public String coverage() {
+        return reached.size() + " of " + operations.size() + " operations, " + exchanges.get() + " exchanges";
     }
 
     /** How many exchanges were checked, so that a test can tell it checked something. */

@@ -35,6 +35,8 @@ public final class KeptToApiDocument implements BeforeEachCallback, AfterAllCall
             Assertions.fail("no exchange was checked against the API document");
         }
         List<String> violations = conformance.violations();
+        System.out.println(testClass.getDisplayName() + " kept to its API document: " + conformance.coverage() + ", "
+                + violations.size() + " violations");
         if (!violations.isEmpty()) {
             Assertions.fail(violations.size() + " exchanges broke the API document:\n" + String.join("\n", violations));
         }
