@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -75,9 +76,19 @@ public class MessagingAutoConfiguration {
         return new KafkaAuthentication(environment);
     }
 
+    /**
+     * The service's one clock, in UTC: the time its use cases read is the time its events are
+     * stamped with. A test that needs to move time declares its own {@code Clock} bean.
+     */
     @Bean
-    EventEnvelopes eventEnvelopes(@Value("${spring.application.name:polyshop}") String serviceName) {
-        return new EventEnvelopes(serviceName, Clock.systemUTC());
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventEnvelopes eventEnvelopes(@Value("${spring.application.name:polyshop}") String serviceName, Clock clock) {
+        return new EventEnvelopes(serviceName, clock);
     }
 
     /**
@@ -190,8 +201,9 @@ public class MessagingAutoConfiguration {
             @Value("${spring.application.name:polyshop}") String serviceName,
             EventEnvelopes envelopes,
             KafkaTemplate<String, Object> polyshopEventTemplate,
-            JsonMapper json) {
-        return new OperatorActions(serviceName, envelopes, polyshopEventTemplate, json, Clock.systemUTC());
+            JsonMapper json,
+            Clock clock) {
+        return new OperatorActions(serviceName, envelopes, polyshopEventTemplate, json, clock);
     }
 
     @Bean
@@ -272,8 +284,9 @@ public class MessagingAutoConfiguration {
         DocumentOutboxRelay documentOutboxRelay(
                 MongoOperations mongo,
                 KafkaTemplate<String, Object> polyshopEventTemplate,
-                MessagingProperties settings) {
-            return new DocumentOutboxRelay(mongo, polyshopEventTemplate, settings.outbox(), Clock.systemUTC());
+                MessagingProperties settings,
+                Clock clock) {
+            return new DocumentOutboxRelay(mongo, polyshopEventTemplate, settings.outbox(), clock);
         }
 
         @Bean
@@ -311,14 +324,15 @@ public class MessagingAutoConfiguration {
                 DynamoDbClient dynamo,
                 @Value("${spring.application.name:polyshop}") String serviceName,
                 KafkaTemplate<String, Object> polyshopEventTemplate,
-                MessagingProperties settings) {
+                MessagingProperties settings,
+                Clock clock) {
             return new DynamoDbOutboxRelay(
                     dynamo,
                     settings.dynamodb().outboxTable(serviceName),
                     settings.dynamodb().outboxShards(),
                     polyshopEventTemplate,
                     settings.outbox(),
-                    Clock.systemUTC());
+                    clock);
         }
 
         @Bean
@@ -330,7 +344,8 @@ public class MessagingAutoConfiguration {
                 DynamoDbOutboxRelay relay,
                 MessagingProperties settings,
                 ObjectProvider<Tracer> tracer,
-                ObjectProvider<Propagator> propagator) {
+                ObjectProvider<Propagator> propagator,
+                Clock clock) {
             DynamoDbOutbox outbox = new DynamoDbOutbox(
                     dynamo,
                     settings.dynamodb().outboxTable(serviceName),
@@ -339,7 +354,7 @@ public class MessagingAutoConfiguration {
                     json,
                     traceParent(tracer, propagator),
                     relay::wakeUp,
-                    Clock.systemUTC());
+                    clock);
             outbox.ensureTable();
             return outbox;
         }

@@ -22,11 +22,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class CartConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     PublicEndpoints cartPublicEndpoints() {
         return PublicEndpoints.of(
                 "POST /api/v1/anonymous-carts",

@@ -22,11 +22,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 @Configuration
 class CatalogConfiguration {
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     /** Shoppers browse anonymously; everything under /api/v1/admin needs an ADMIN token. */
     @Bean
     PublicEndpoints catalogPublicEndpoints() {

@@ -48,11 +48,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(IdentityProperties.class)
 class IdentityConfiguration {
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     /** Registration, login, refresh, logout, the JWKS and the OpenAPI document need no token. */
     @Bean
     PublicEndpoints identityPublicEndpoints() {

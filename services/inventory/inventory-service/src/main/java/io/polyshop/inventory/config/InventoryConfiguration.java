@@ -36,11 +36,6 @@ class InventoryConfiguration {
     private static final int DYNAMODB_CONNECTIONS = 128;
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     PublicEndpoints inventoryPublicEndpoints() {
         return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
     }

@@ -45,11 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     PublicEndpoints notificationPublicEndpoints() {
         return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
     }

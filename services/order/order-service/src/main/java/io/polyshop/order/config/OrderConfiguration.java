@@ -37,11 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OrderConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     PublicEndpoints orderPublicEndpoints() {
         return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
     }

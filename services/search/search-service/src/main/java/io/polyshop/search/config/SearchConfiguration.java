@@ -28,11 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SearchConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     PublicEndpoints searchPublicEndpoints() {
         return PublicEndpoints.of(
                 "GET /api/v1/search/products",
