@@ -43,6 +43,12 @@ public class ApiDocumentAutoConfiguration {
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
 
+    /** A service's API document is public: it says what the API is, not what the service holds. */
+    @Bean
+    PublicEndpoints apiDocumentPublicEndpoints() {
+        return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
+    }
+
     @Bean
     OpenApiCustomizer polyshopApiDocument(
             @Value("${spring.application.name:polyshop}") String service,

@@ -28,9 +28,7 @@ class CartConfiguration {
                 "GET /api/v1/anonymous-carts/current",
                 "POST /api/v1/anonymous-carts/current/lines",
                 "PUT /api/v1/anonymous-carts/current/lines/*",
-                "DELETE /api/v1/anonymous-carts/current/lines/*",
-                "GET /v3/api-docs",
-                "GET /v3/api-docs/**");
+                "DELETE /api/v1/anonymous-carts/current/lines/*");
     }
 
     @Bean

@@ -30,9 +30,7 @@ class CatalogConfiguration {
                 "GET /api/v1/products/**",
                 "GET /api/v1/product-snapshots",
                 "GET /api/v1/categories",
-                "GET /api/v1/brands",
-                "GET /v3/api-docs",
-                "GET /v3/api-docs/**");
+                "GET /api/v1/brands");
     }
 
     /** The back office: decided by path before a body is read; a read-only role cannot write. */

@@ -48,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(IdentityProperties.class)
 class IdentityConfiguration {
 
-    /** Registration, login, refresh, logout, the JWKS and the OpenAPI document need no token. */
+    /** Registration, login, refresh, logout and the JWKS need no token (the API document is public everywhere). */
     @Bean
     PublicEndpoints identityPublicEndpoints() {
         return PublicEndpoints.of(
@@ -56,9 +56,7 @@ class IdentityConfiguration {
                 "POST /api/v1/identity/tokens",
                 "POST /api/v1/identity/tokens/refresh",
                 "POST /api/v1/identity/tokens/revoke",
-                "GET /oauth2/jwks",
-                "GET /v3/api-docs",
-                "GET /v3/api-docs/**");
+                "GET /oauth2/jwks");
     }
 
     /** Granting roles and rotating keys: decided before the request reaches the controller. */

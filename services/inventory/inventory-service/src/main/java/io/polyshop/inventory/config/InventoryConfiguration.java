@@ -12,7 +12,6 @@ import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.messaging.DynamoDbOutbox;
 import io.polyshop.platform.security.GuardedEndpoints;
 import io.polyshop.platform.security.Permission;
-import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,11 +33,6 @@ class InventoryConfiguration {
 
     /** Requests in flight at once: request threads and twelve saga consumers can ask for many. */
     private static final int DYNAMODB_CONNECTIONS = 128;
-
-    @Bean
-    PublicEndpoints inventoryPublicEndpoints() {
-        return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
-    }
 
     /** The back office: decided by path before a body is read; a read-only role cannot write. */
     @Bean

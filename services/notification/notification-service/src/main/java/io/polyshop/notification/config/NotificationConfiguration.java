@@ -26,7 +26,6 @@ import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.messaging.DocumentOutbox;
 import io.polyshop.platform.security.GuardedEndpoints;
 import io.polyshop.platform.security.Permission;
-import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,11 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration
 @EnableConfigurationProperties(NotificationProperties.class)
 class NotificationConfiguration {
-
-    @Bean
-    PublicEndpoints notificationPublicEndpoints() {
-        return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
-    }
 
     /** The back office: decided by path before a body is read; a read-only role cannot write. */
     @Bean

@@ -19,7 +19,6 @@ import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.messaging.Outbox;
 import io.polyshop.platform.security.GuardedEndpoints;
 import io.polyshop.platform.security.Permission;
-import io.polyshop.platform.security.PublicEndpoints;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.stream.Collectors;
@@ -35,11 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableScheduling
 @EnableConfigurationProperties(OrderProperties.class)
 class OrderConfiguration {
-
-    @Bean
-    PublicEndpoints orderPublicEndpoints() {
-        return PublicEndpoints.of("GET /v3/api-docs", "GET /v3/api-docs/**");
-    }
 
     /** The back office: decided by path before a body is read; a read-only role cannot write. */
     @Bean
