@@ -1,14 +1,18 @@
 package io.polyshop.platform.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The layering rules of DESIGN.md section 7 for one service's base package. Every rule refuses to
- * pass vacuously: a rule that matches no class fails, so a renamed package cannot silently switch
- * a rule off.
+ * The shape and vocabulary of docs/architecture.md for one service's base package. A rule about
+ * layers refuses to pass vacuously: one that matches no class fails, so a renamed package cannot
+ * silently switch it off. Rules about where entry points live (scheduled work, listeners) pass for
+ * a service that has none.
  */
 public final class ServiceArchitecture {
 
@@ -28,6 +32,13 @@ public final class ServiceArchitecture {
         "org.apache.kafka..",
         "io.cloudevents.."
     };
+
+    /** Suffixes that name a port after a mechanism rather than after what is on the other side. */
+    static final String[] MECHANISM_SUFFIXES = {"Store", "Repository", "Publisher", "Queue", "Gateway", "Dao"};
+
+    /** Services an outbound adapter might be named after instead of the technology it speaks. */
+    static final String SERVICE_NAMES =
+            "[cart|catalog|identity|inventory|notification|order|payment|search|delivery|courier|storefront|assistant]";
 
     private ServiceArchitecture() {}
 
@@ -65,10 +76,107 @@ public final class ServiceArchitecture {
                 .allowEmptyShould(false);
     }
 
-    public static List<ArchRule> all(String basePackage) {
+    public static ArchRule inboundAdaptersUseTheApplicationOnly(String basePackage) {
+        return noClasses()
+                .that()
+                .resideInAPackage(basePackage + ".adapter.in..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(basePackage + ".adapter.out..", basePackage + ".application.port.out..")
+                .as("the inbound adapters of " + basePackage
+                        + " call use cases, never an outbound adapter or an outbound port")
+                .allowEmptyShould(false);
+    }
+
+    public static ArchRule inboundAdaptersAreWebMessagingOrScheduling(String basePackage) {
+        return classes()
+                .that()
+                .resideInAPackage(basePackage + ".adapter.in..")
+                .should()
+                .resideInAnyPackage(
+                        basePackage + ".adapter.in.web..",
+                        basePackage + ".adapter.in.messaging..",
+                        basePackage + ".adapter.in.scheduling..")
+                .as("the inbound adapters of " + basePackage + " are web, messaging or scheduling")
+                .allowEmptyShould(false);
+    }
+
+    public static ArchRule outboundAdaptersAreNamedForTheirTechnology(String basePackage) {
+        return noClasses()
+                .should()
+                .resideInAPackage(basePackage + ".adapter.out." + SERVICE_NAMES + "..")
+                .as("the outbound adapters of " + basePackage
+                        + " are named for the technology they speak, not for the service they reach")
+                .allowEmptyShould(true);
+    }
+
+    public static ArchRule outboundPortsAreNamedForWhatIsBeyondThem(String basePackage) {
+        var rule = noClasses().that().resideInAPackage(basePackage + ".application.port.out..");
+        var named = rule.should().haveSimpleNameEndingWith(MECHANISM_SUFFIXES[0]);
+        for (int i = 1; i < MECHANISM_SUFFIXES.length; i++) {
+            named = named.orShould().haveSimpleNameEndingWith(MECHANISM_SUFFIXES[i]);
+        }
+        return named.as("the outbound ports of " + basePackage
+                        + " are named for what is beyond them (Orders, PaymentProvider), not for a mechanism")
+                .allowEmptyShould(false);
+    }
+
+    public static ArchRule webAnswersAreViews(String basePackage) {
+        return noClasses()
+                .that()
+                .resideInAPackage(basePackage + ".adapter.in.web..")
+                .should()
+                .haveSimpleNameEndingWith("Response")
+                .orShould()
+                .haveSimpleNameEndingWith("Responses")
+                .orShould()
+                .haveSimpleNameEndingWith("Dto")
+                .as("the web adapter of " + basePackage + " answers with *View records, gathered in *Views")
+                .allowEmptyShould(false);
+    }
+
+    public static ArchRule scheduledWorkIsAnInboundSchedulingAdapter(String basePackage) {
+        return entryPointsLiveIn(basePackage, "org.springframework.scheduling.annotation.Scheduled", "scheduling");
+    }
+
+    public static ArchRule listenersAreInboundMessagingAdapters(String basePackage) {
+        return entryPointsLiveIn(basePackage, "org.springframework.kafka.annotation.KafkaListener", "messaging");
+    }
+
+    private static ArchRule entryPointsLiveIn(String basePackage, String annotation, String adapter) {
+        return noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(basePackage + "..")
+                .and()
+                .areAnnotatedWith(annotation)
+                .should()
+                .beDeclaredInClassesThat()
+                .resideOutsideOfPackage(basePackage + ".adapter.in." + adapter + "..")
+                .as("methods of " + basePackage + " annotated @" + annotation.substring(annotation.lastIndexOf('.') + 1)
+                        + " live in adapter.in." + adapter)
+                .allowEmptyShould(true);
+    }
+
+    /** The rules that refuse to pass when they match nothing. */
+    public static List<ArchRule> layering(String basePackage) {
         return List.of(
                 domainIsPlainJava(basePackage),
                 domainDoesNotReachAdapters(basePackage),
-                applicationDoesNotReachAdapters(basePackage));
+                applicationDoesNotReachAdapters(basePackage),
+                inboundAdaptersUseTheApplicationOnly(basePackage),
+                inboundAdaptersAreWebMessagingOrScheduling(basePackage),
+                outboundPortsAreNamedForWhatIsBeyondThem(basePackage),
+                webAnswersAreViews(basePackage));
+    }
+
+    public static List<ArchRule> all(String basePackage) {
+        return Stream.concat(
+                        layering(basePackage).stream(),
+                        Stream.of(
+                                outboundAdaptersAreNamedForTheirTechnology(basePackage),
+                                scheduledWorkIsAnInboundSchedulingAdapter(basePackage),
+                                listenersAreInboundMessagingAdapters(basePackage)))
+                .toList();
     }
 }

@@ -39,4 +39,43 @@ public abstract class ServiceArchitectureTest {
     void applicationReachesAdaptersOnlyThroughPorts() {
         ServiceArchitecture.applicationDoesNotReachAdapters(basePackage).check(classes);
     }
+
+    @Test
+    void inboundAdaptersUseTheApplicationOnly() {
+        ServiceArchitecture.inboundAdaptersUseTheApplicationOnly(basePackage).check(classes);
+    }
+
+    @Test
+    void inboundAdaptersAreWebMessagingOrScheduling() {
+        ServiceArchitecture.inboundAdaptersAreWebMessagingOrScheduling(basePackage)
+                .check(classes);
+    }
+
+    @Test
+    void outboundAdaptersAreNamedForTheirTechnology() {
+        ServiceArchitecture.outboundAdaptersAreNamedForTheirTechnology(basePackage)
+                .check(classes);
+    }
+
+    @Test
+    void outboundPortsAreNamedForWhatIsBeyondThem() {
+        ServiceArchitecture.outboundPortsAreNamedForWhatIsBeyondThem(basePackage)
+                .check(classes);
+    }
+
+    @Test
+    void webAnswersAreViews() {
+        ServiceArchitecture.webAnswersAreViews(basePackage).check(classes);
+    }
+
+    @Test
+    void scheduledWorkIsAnInboundSchedulingAdapter() {
+        ServiceArchitecture.scheduledWorkIsAnInboundSchedulingAdapter(basePackage)
+                .check(classes);
+    }
+
+    @Test
+    void listenersAreInboundMessagingAdapters() {
+        ServiceArchitecture.listenersAreInboundMessagingAdapters(basePackage).check(classes);
+    }
 }

@@ -43,8 +43,68 @@ class ServiceArchitectureRulesTest {
     }
 
     @Test
-    void failsWhenARuleMatchesNoClass() {
-        for (var rule : ServiceArchitecture.all("io.polyshop.fixture.renamed")) {
+    void rejectsAnInboundAdapterThatUsesAnOutboundAdapterOrPort() {
+        assertThatThrownBy(() -> ServiceArchitecture.inboundAdaptersUseTheApplicationOnly("io.polyshop.fixture.bad")
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OrderStore")
+                .hasMessageContaining("OrderRow");
+    }
+
+    @Test
+    void rejectsAnInboundAdapterOutsideWebMessagingAndScheduling() {
+        assertThatThrownBy(
+                        () -> ServiceArchitecture.inboundAdaptersAreWebMessagingOrScheduling("io.polyshop.fixture.bad")
+                                .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("adapter.in.schedule.OrderTimer");
+    }
+
+    @Test
+    void rejectsAnOutboundAdapterNamedAfterAService() {
+        assertThatThrownBy(
+                        () -> ServiceArchitecture.outboundAdaptersAreNamedForTheirTechnology("io.polyshop.fixture.bad")
+                                .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("CatalogClient");
+    }
+
+    @Test
+    void rejectsAnOutboundPortNamedForAMechanism() {
+        assertThatThrownBy(() -> ServiceArchitecture.outboundPortsAreNamedForWhatIsBeyondThem("io.polyshop.fixture.bad")
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OrderStore");
+    }
+
+    @Test
+    void rejectsWebAnswersNamedAsResponses() {
+        assertThatThrownBy(() -> ServiceArchitecture.webAnswersAreViews("io.polyshop.fixture.bad")
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OrderResponses");
+    }
+
+    @Test
+    void rejectsScheduledWorkOutsideTheSchedulingAdapter() {
+        assertThatThrownBy(
+                        () -> ServiceArchitecture.scheduledWorkIsAnInboundSchedulingAdapter("io.polyshop.fixture.bad")
+                                .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OrderTimer.tick()");
+    }
+
+    @Test
+    void rejectsAListenerOutsideTheMessagingAdapter() {
+        assertThatThrownBy(() -> ServiceArchitecture.listenersAreInboundMessagingAdapters("io.polyshop.fixture.bad")
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OrderEvents.on(java.lang.String)");
+    }
+
+    @Test
+    void failsWhenALayeringRuleMatchesNoClass() {
+        for (var rule : ServiceArchitecture.layering("io.polyshop.fixture.renamed")) {
             assertThatThrownBy(() -> rule.check(FIXTURES)).isInstanceOf(AssertionError.class);
         }
     }

@@ -4,7 +4,6 @@ import io.polyshop.catalog.api.ProductSnapshot;
 import io.polyshop.catalog.application.port.out.Brands;
 import io.polyshop.catalog.application.port.out.Categories;
 import io.polyshop.catalog.application.port.out.Products;
-import io.polyshop.catalog.application.port.out.Products.Page;
 import io.polyshop.catalog.domain.Brand;
 import io.polyshop.catalog.domain.CategoryId;
 import io.polyshop.catalog.domain.Product;
@@ -40,14 +39,14 @@ public class CatalogQueries {
     }
 
     /** Published products of the category and all categories below it. */
-    public Page<ProductSnapshot> inCategory(CategoryId category, int page, int size) {
+    public ResultPage<ProductSnapshot> inCategory(CategoryId category, int page, int size) {
         CatalogView view = view();
         if (!view.categories().contains(category)) {
             throw new UnknownCategoryException(category);
         }
-        Page<Product> found = products.visibleIn(view.categories().withDescendants(category), page, size);
+        ResultPage<Product> found = products.visibleIn(view.categories().withDescendants(category), page, size);
         ProductSnapshots snapshots = view.snapshots();
-        return new Page<>(
+        return new ResultPage<>(
                 found.items().stream().map(snapshots::of).toList(), found.page(), found.size(), found.totalItems());
     }
 

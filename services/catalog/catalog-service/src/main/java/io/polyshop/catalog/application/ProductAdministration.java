@@ -5,7 +5,6 @@ import io.polyshop.catalog.api.ProductPublished;
 import io.polyshop.catalog.api.ProductUpdated;
 import io.polyshop.catalog.application.port.out.Brands;
 import io.polyshop.catalog.application.port.out.Categories;
-import io.polyshop.catalog.application.port.out.DuplicateProductException;
 import io.polyshop.catalog.application.port.out.Products;
 import io.polyshop.catalog.application.port.out.Products.OutgoingEvent;
 import io.polyshop.catalog.domain.Product;

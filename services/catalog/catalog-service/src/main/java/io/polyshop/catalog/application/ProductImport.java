@@ -2,9 +2,7 @@ package io.polyshop.catalog.application;
 
 import io.polyshop.catalog.application.port.out.Brands;
 import io.polyshop.catalog.application.port.out.Categories;
-import io.polyshop.catalog.application.port.out.DuplicateProductException;
 import io.polyshop.catalog.application.port.out.Products;
-import io.polyshop.catalog.application.port.out.StaleProductException;
 import io.polyshop.catalog.domain.InvalidCatalogEntryException;
 import io.polyshop.catalog.domain.Product;
 import io.polyshop.catalog.domain.ProductDetails;

@@ -1,6 +1,6 @@
 package io.polyshop.identity.application;
 
-import io.polyshop.identity.application.port.out.IdentityEventPublisher;
+import io.polyshop.identity.application.port.out.AccountEvents;
 import io.polyshop.identity.application.port.out.PasswordHasher;
 import io.polyshop.identity.application.port.out.RegistrationAttempts;
 import io.polyshop.identity.application.port.out.Users;
@@ -21,7 +21,7 @@ public class Registration {
 
     private final Users users;
     private final PasswordHasher hasher;
-    private final IdentityEventPublisher events;
+    private final AccountEvents events;
     private final RegistrationAttempts attempts;
     private final int perClient;
     private final Duration window;
@@ -30,7 +30,7 @@ public class Registration {
     public Registration(
             Users users,
             PasswordHasher hasher,
-            IdentityEventPublisher events,
+            AccountEvents events,
             RegistrationAttempts attempts,
             int perClient,
             Duration window,

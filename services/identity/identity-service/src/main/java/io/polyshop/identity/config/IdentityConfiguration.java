@@ -13,12 +13,14 @@ import io.polyshop.identity.adapter.out.postgres.JdbcRegistrationAttempts;
 import io.polyshop.identity.adapter.out.postgres.JdbcRolePermissions;
 import io.polyshop.identity.adapter.out.postgres.JdbcSigningKeys;
 import io.polyshop.identity.adapter.out.postgres.JdbcUsers;
-import io.polyshop.identity.adapter.out.postgres.OutboxIdentityEvents;
+import io.polyshop.identity.adapter.out.postgres.OutboxAccountEvents;
 import io.polyshop.identity.adapter.out.redis.RedisRevokedTokens;
 import io.polyshop.identity.application.Authentication;
 import io.polyshop.identity.application.PasswordChange;
 import io.polyshop.identity.application.Registration;
 import io.polyshop.identity.application.RoleAdministration;
+import io.polyshop.identity.application.TokenKeys;
+import io.polyshop.identity.application.port.out.AccessTokens;
 import io.polyshop.identity.application.port.out.PasswordHasher;
 import io.polyshop.identity.application.port.out.RevokedTokens;
 import io.polyshop.identity.application.port.out.SigningKeys;
@@ -121,7 +123,7 @@ class IdentityConfiguration {
         return new Registration(
                 users,
                 hasher,
-                new OutboxIdentityEvents(outbox, clock),
+                new OutboxAccountEvents(outbox, clock),
                 new JdbcRegistrationAttempts(jdbc),
                 settings.maxRegistrationsPerClient(),
                 settings.registrationWindow(),
@@ -132,14 +134,14 @@ class IdentityConfiguration {
     Authentication authentication(
             Users users,
             PasswordHasher hasher,
-            SigningKeys keys,
+            AccessTokens accessTokens,
             JdbcClient jdbc,
             IdentityProperties settings,
             Clock clock) {
         return new Authentication(
                 users,
                 hasher,
-                new JoseAccessTokens(keys, settings.issuer(), settings.accessTokenLifetime(), clock),
+                accessTokens,
                 new JdbcRolePermissions(jdbc),
                 new JdbcRefreshTokens(jdbc),
                 new JdbcLoginAttempts(jdbc),
@@ -149,6 +151,16 @@ class IdentityConfiguration {
                         settings.throttleWindow()),
                 settings.refreshTokenLifetime(),
                 clock);
+    }
+
+    @Bean
+    AccessTokens accessTokens(SigningKeys keys, IdentityProperties settings, Clock clock) {
+        return new JoseAccessTokens(keys, settings.issuer(), settings.accessTokenLifetime(), clock);
+    }
+
+    @Bean
+    TokenKeys tokenKeys(AccessTokens accessTokens, SigningKeys keys) {
+        return new TokenKeys(accessTokens, keys);
     }
 
     @Bean

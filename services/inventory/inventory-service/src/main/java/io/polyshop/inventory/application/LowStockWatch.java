@@ -1,6 +1,6 @@
 package io.polyshop.inventory.application;
 
-import io.polyshop.inventory.application.port.out.StockStore;
+import io.polyshop.inventory.application.port.out.Stock;
 import io.polyshop.inventory.domain.Sku;
 import java.util.Collection;
 import java.util.Set;
@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class LowStockWatch {
 
-    private final StockStore store;
+    private final Stock store;
     private final long threshold;
     private final Set<Sku> noted = ConcurrentHashMap.newKeySet();
 
-    public LowStockWatch(StockStore store, InventoryPolicy policy) {
+    public LowStockWatch(Stock store, InventoryPolicy policy) {
         this.store = store;
         this.threshold = policy.lowStockThreshold();
     }

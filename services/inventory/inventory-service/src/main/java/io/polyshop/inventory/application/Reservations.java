@@ -1,8 +1,8 @@
 package io.polyshop.inventory.application;
 
 import io.polyshop.inventory.application.port.out.Message;
-import io.polyshop.inventory.application.port.out.StockStore;
-import io.polyshop.inventory.application.port.out.StockStore.HoldOutcome;
+import io.polyshop.inventory.application.port.out.Stock;
+import io.polyshop.inventory.application.port.out.Stock.HoldOutcome;
 import io.polyshop.inventory.domain.Reservation;
 import io.polyshop.inventory.domain.ReservationId;
 import io.polyshop.inventory.domain.ReservationStatus;
@@ -25,12 +25,12 @@ public class Reservations {
 
     private static final int EXPIRY_BATCH = 100;
 
-    private final StockStore store;
+    private final Stock store;
     private final InventoryPolicy policy;
     private final LowStockWatch lowStock;
     private final Clock clock;
 
-    public Reservations(StockStore store, InventoryPolicy policy, LowStockWatch lowStock, Clock clock) {
+    public Reservations(Stock store, InventoryPolicy policy, LowStockWatch lowStock, Clock clock) {
         this.store = store;
         this.policy = policy;
         this.lowStock = lowStock;

@@ -1,6 +1,6 @@
 package io.polyshop.inventory.application;
 
-import io.polyshop.inventory.application.port.out.StockStore;
+import io.polyshop.inventory.application.port.out.Stock;
 import io.polyshop.inventory.domain.InvalidStockRequestException;
 import io.polyshop.inventory.domain.LedgerEntry;
 import io.polyshop.inventory.domain.Sku;
@@ -17,10 +17,10 @@ public class StockAdministration {
 
     public static final int MAX_LEDGER_PAGE = 200;
 
-    private final StockStore store;
+    private final Stock store;
     private final LowStockWatch lowStock;
 
-    public StockAdministration(StockStore store, LowStockWatch lowStock) {
+    public StockAdministration(Stock store, LowStockWatch lowStock) {
         this.store = store;
         this.lowStock = lowStock;
     }

@@ -1,8 +1,8 @@
 package io.polyshop.inventory.config;
 
 import io.polyshop.inventory.adapter.in.messaging.InventoryCommandsListener;
-import io.polyshop.inventory.adapter.in.schedule.InventoryTimers;
-import io.polyshop.inventory.adapter.out.dynamodb.DynamoDbStockStore;
+import io.polyshop.inventory.adapter.in.scheduling.InventoryTimers;
+import io.polyshop.inventory.adapter.out.dynamodb.DynamoDbStock;
 import io.polyshop.inventory.adapter.out.dynamodb.InventoryTables;
 import io.polyshop.inventory.application.InventoryPolicy;
 import io.polyshop.inventory.application.LowStockWatch;
@@ -73,8 +73,8 @@ class InventoryConfiguration {
     }
 
     @Bean
-    DynamoDbStockStore stockStore(DynamoDbClient dynamo, InventoryTables tables, DynamoDbOutbox outbox, Clock clock) {
-        return new DynamoDbStockStore(dynamo, tables, outbox, clock);
+    DynamoDbStock stock(DynamoDbClient dynamo, InventoryTables tables, DynamoDbOutbox outbox, Clock clock) {
+        return new DynamoDbStock(dynamo, tables, outbox, clock);
     }
 
     @Bean
@@ -83,17 +83,17 @@ class InventoryConfiguration {
     }
 
     @Bean
-    LowStockWatch lowStockWatch(DynamoDbStockStore store, InventoryPolicy policy) {
+    LowStockWatch lowStockWatch(DynamoDbStock store, InventoryPolicy policy) {
         return new LowStockWatch(store, policy);
     }
 
     @Bean
-    StockAdministration stockAdministration(DynamoDbStockStore store, LowStockWatch lowStock) {
+    StockAdministration stockAdministration(DynamoDbStock store, LowStockWatch lowStock) {
         return new StockAdministration(store, lowStock);
     }
 
     @Bean
-    Reservations reservations(DynamoDbStockStore store, InventoryPolicy policy, LowStockWatch lowStock, Clock clock) {
+    Reservations reservations(DynamoDbStock store, InventoryPolicy policy, LowStockWatch lowStock, Clock clock) {
         return new Reservations(store, policy, lowStock, clock);
     }
 

@@ -1,6 +1,6 @@
 package io.polyshop.notification.application;
 
-import io.polyshop.notification.application.port.out.DeliveryQueue;
+import io.polyshop.notification.application.port.out.DueDeliveries;
 import io.polyshop.notification.application.port.out.Notifications;
 import io.polyshop.notification.domain.Channel;
 import io.polyshop.notification.domain.Delivery;
@@ -15,15 +15,15 @@ public class DeadDeliveries {
 
     private final Notifications notifications;
     private final Clock clock;
-    private final DeliveryQueue queue;
+    private final DueDeliveries dueDeliveries;
 
-    public DeadDeliveries(Notifications notifications, Clock clock, DeliveryQueue queue) {
+    public DeadDeliveries(Notifications notifications, Clock clock, DueDeliveries dueDeliveries) {
         this.notifications = notifications;
         this.clock = clock;
-        this.queue = queue;
+        this.dueDeliveries = dueDeliveries;
     }
 
-    public Notifications.Page list(int page, int size) {
+    public ResultPage list(int page, int size) {
         return notifications.withDeadDeliveries(page, size);
     }
 
@@ -38,7 +38,7 @@ public class DeadDeliveries {
         if (!notifications.replace(id, dead, again, Optional.empty())) {
             throw new DeliveryStateException(channel + " delivery of " + id + " changed meanwhile; look again");
         }
-        queue.due(id, channel);
+        dueDeliveries.announce(id, channel);
         return notifications.find(id).orElseThrow();
     }
 }

@@ -14,7 +14,7 @@ public class NotificationQueries {
         this.notifications = notifications;
     }
 
-    public Notifications.Page ofCustomer(CustomerId customer, int page, int size) {
+    public ResultPage ofCustomer(CustomerId customer, int page, int size) {
         return notifications.ofCustomer(customer, page, size);
     }
 

@@ -2,19 +2,21 @@ package io.polyshop.notification.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.polyshop.notification.adapter.in.messaging.ShopEventsListener;
-import io.polyshop.notification.adapter.in.scheduling.DeliveryWorkers;
+import io.polyshop.notification.adapter.in.scheduling.DeliverySenders;
 import io.polyshop.notification.adapter.out.mongo.MongoNotifications;
 import io.polyshop.notification.adapter.out.mongo.MongoRecipients;
 import io.polyshop.notification.adapter.out.mongo.MongoTemplates;
 import io.polyshop.notification.adapter.out.mustache.MustacheTemplateRenderer;
 import io.polyshop.notification.adapter.out.smtp.SmtpEmailChannel;
+import io.polyshop.notification.adapter.out.spring.ApplicationEventDueDeliveries;
 import io.polyshop.notification.adapter.out.webhook.WebhookChannel;
 import io.polyshop.notification.application.DeadDeliveries;
-import io.polyshop.notification.application.DeliverNotifications;
+import io.polyshop.notification.application.NotificationDelivery;
+import io.polyshop.notification.application.NotificationIntake;
 import io.polyshop.notification.application.NotificationQueries;
-import io.polyshop.notification.application.NotifyCustomers;
 import io.polyshop.notification.application.PreferenceSettings;
 import io.polyshop.notification.application.TemplateAdministration;
+import io.polyshop.notification.application.port.out.DueDeliveries;
 import io.polyshop.notification.application.port.out.NotificationChannel;
 import io.polyshop.notification.application.port.out.Notifications;
 import io.polyshop.notification.application.port.out.Recipients;
@@ -32,14 +34,18 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration
+@EnableScheduling
 @EnableConfigurationProperties(NotificationProperties.class)
 class NotificationConfiguration {
 
@@ -89,7 +95,7 @@ class NotificationConfiguration {
     }
 
     @Bean
-    DeliverNotifications deliverNotifications(
+    NotificationDelivery deliverNotifications(
             Notifications notifications,
             Templates templates,
             Recipients recipients,
@@ -97,7 +103,7 @@ class NotificationConfiguration {
             List<NotificationChannel> notificationChannels,
             NotificationProperties settings,
             Clock clock) {
-        return new DeliverNotifications(
+        return new NotificationDelivery(
                 notifications,
                 templates,
                 recipients,
@@ -108,25 +114,45 @@ class NotificationConfiguration {
                 clock);
     }
 
+    /**
+     * The senders' threads. On shutdown a sender gets a few seconds to finish; one stuck on a store
+     * that is going away too is left, and its hold brings the delivery back.
+     */
     @Bean
-    DeliveryWorkers deliveryWorkers(
-            DeliverNotifications deliver, MeterRegistry meters, NotificationProperties settings) {
-        return new DeliveryWorkers(deliver, meters, settings.senders(), settings.sweepInterval(), 500);
+    ThreadPoolTaskExecutor notificationSenders(NotificationProperties settings) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(settings.senders());
+        executor.setMaxPoolSize(settings.senders());
+        executor.setThreadNamePrefix("notification-sender-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(5);
+        return executor;
     }
 
     @Bean
-    NotifyCustomers notifyCustomers(
+    DeliverySenders deliverySenders(
+            NotificationDelivery delivery, ThreadPoolTaskExecutor notificationSenders, MeterRegistry meters) {
+        return new DeliverySenders(delivery, notificationSenders, meters);
+    }
+
+    @Bean
+    DueDeliveries dueDeliveries(ApplicationEventPublisher events) {
+        return new ApplicationEventDueDeliveries(events);
+    }
+
+    @Bean
+    NotificationIntake notificationIntake(
             Notifications notifications,
             Recipients recipients,
-            DeliverNotifications deliver,
-            DeliveryWorkers workers,
+            NotificationDelivery deliver,
+            DueDeliveries due,
             Clock clock) {
         Set<Channel> channels = EnumSet.copyOf(deliver.channels());
-        return new NotifyCustomers(notifications, recipients, channels, clock, workers);
+        return new NotificationIntake(notifications, recipients, channels, clock, due);
     }
 
     @Bean
-    ShopEventsListener shopEventsListener(NotifyCustomers notify, ConsumedEvents events) {
+    ShopEventsListener shopEventsListener(NotificationIntake notify, ConsumedEvents events) {
         return new ShopEventsListener(notify, events);
     }
 
@@ -146,8 +172,8 @@ class NotificationConfiguration {
     }
 
     @Bean
-    DeadDeliveries deadDeliveries(Notifications notifications, Clock clock, DeliveryWorkers workers) {
-        return new DeadDeliveries(notifications, clock, workers);
+    DeadDeliveries deadDeliveries(Notifications notifications, Clock clock, DueDeliveries due) {
+        return new DeadDeliveries(notifications, clock, due);
     }
 
     @Bean

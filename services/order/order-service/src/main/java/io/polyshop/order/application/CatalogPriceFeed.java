@@ -1,7 +1,6 @@
 package io.polyshop.order.application;
 
 import io.polyshop.order.application.port.out.Prices;
-import io.polyshop.order.application.port.out.Prices.CatalogPrice;
 import java.util.List;
 import org.springframework.transaction.support.TransactionOperations;
 

@@ -3,7 +3,6 @@ package io.polyshop.order.application;
 import io.polyshop.commerce.api.CommerceRules;
 import io.polyshop.order.application.port.out.Orders;
 import io.polyshop.order.application.port.out.Prices;
-import io.polyshop.order.application.port.out.Prices.CatalogPrice;
 import io.polyshop.order.application.port.out.SagaMessages;
 import io.polyshop.order.domain.InvalidOrderException;
 import io.polyshop.order.domain.Money;

@@ -18,7 +18,7 @@ public class OrderQueries {
         return orders.find(id).orElseThrow(() -> new UnknownOrderException(id));
     }
 
-    public Orders.Page ofCustomer(String customerId, int page, int size) {
+    public ResultPage ofCustomer(String customerId, int page, int size) {
         return orders.ofCustomer(customerId, page, size);
     }
 

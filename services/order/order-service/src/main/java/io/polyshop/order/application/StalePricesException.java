@@ -1,6 +1,5 @@
 package io.polyshop.order.application;
 
-import io.polyshop.order.application.port.out.Prices.CatalogPrice;
 import java.util.List;
 
 /** Prices moved since the customer saw them; they are asked to look again. Nothing was stored. */

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.polyshop.order.adapter.in.messaging.CatalogPricesListener;
 import io.polyshop.order.adapter.in.messaging.SagaRepliesListener;
-import io.polyshop.order.adapter.in.schedule.SagaTimer;
+import io.polyshop.order.adapter.in.scheduling.SagaTimer;
 import io.polyshop.order.adapter.out.postgres.JdbcOrders;
 import io.polyshop.order.adapter.out.postgres.JdbcPrices;
 import io.polyshop.order.adapter.out.postgres.OutboxSagaMessages;

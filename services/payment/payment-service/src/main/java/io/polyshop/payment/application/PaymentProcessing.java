@@ -2,18 +2,18 @@ package io.polyshop.payment.application;
 
 import io.polyshop.commerce.api.CommerceRules;
 import io.polyshop.payment.application.port.out.PaymentProvider;
-import io.polyshop.payment.application.port.out.PaymentProvider.Approved;
-import io.polyshop.payment.application.port.out.PaymentProvider.Outcome;
-import io.polyshop.payment.application.port.out.PaymentProvider.Refused;
-import io.polyshop.payment.application.port.out.PaymentProvider.Unavailable;
 import io.polyshop.payment.application.port.out.PaymentReplies;
-import io.polyshop.payment.application.port.out.PaymentStore;
+import io.polyshop.payment.application.port.out.Payments;
 import io.polyshop.payment.domain.DeclineCode;
 import io.polyshop.payment.domain.InvalidPaymentException;
 import io.polyshop.payment.domain.Money;
 import io.polyshop.payment.domain.Payment;
 import io.polyshop.payment.domain.PaymentId;
 import io.polyshop.payment.domain.PaymentStatus;
+import io.polyshop.payment.domain.ProviderOutcome;
+import io.polyshop.payment.domain.ProviderOutcome.Approved;
+import io.polyshop.payment.domain.ProviderOutcome.Refused;
+import io.polyshop.payment.domain.ProviderOutcome.Unavailable;
 import io.polyshop.payment.domain.StatusChange;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,13 +36,13 @@ public class PaymentProcessing {
     private static final Logger log = LoggerFactory.getLogger(PaymentProcessing.class);
     private static final int ATTEMPTS = 3;
 
-    private final PaymentStore store;
+    private final Payments store;
     private final PaymentProvider provider;
     private final PaymentReplies replies;
     private final TransactionOperations transactions;
 
     public PaymentProcessing(
-            PaymentStore store, PaymentProvider provider, PaymentReplies replies, TransactionOperations transactions) {
+            Payments store, PaymentProvider provider, PaymentReplies replies, TransactionOperations transactions) {
         this.store = store;
         this.provider = provider;
         this.replies = replies;
@@ -73,7 +73,7 @@ public class PaymentProcessing {
             inTransaction(() -> replyTo.ifPresent(topic -> answerAuthorization(current, orderId, topic)));
             return;
         }
-        Outcome outcome = provider.authorize(id.operationKey("authorize"), amount, paymentMethod);
+        ProviderOutcome outcome = provider.authorize(id.operationKey("authorize"), amount, paymentMethod);
         settleAuthorization(current, outcome, PROVIDER);
     }
 
@@ -82,7 +82,7 @@ public class PaymentProcessing {
      * command that asked for it is still waiting or being retried: whichever arrives first settles
      * the payment, the other finds it settled.
      */
-    public void providerReported(PaymentId id, Outcome outcome) {
+    public void providerReported(PaymentId id, ProviderOutcome outcome) {
         settleAuthorization(store.find(id).orElseThrow(() -> new UnknownPaymentException(id)), outcome, PROVIDER);
     }
 
@@ -97,7 +97,7 @@ public class PaymentProcessing {
             inTransaction(() -> replyTo.ifPresent(topic -> answerCapture(payment, topic)));
             return;
         }
-        Outcome outcome = provider.capture(
+        ProviderOutcome outcome = provider.capture(
                 id.operationKey("capture"),
                 payment.providerReference().orElseThrow(),
                 payment.amount().orElseThrow());
@@ -175,7 +175,7 @@ public class PaymentProcessing {
         throw new IllegalStateException("payment " + id + " kept changing while it was being voided");
     }
 
-    private void settleAuthorization(Payment known, Outcome outcome, String actor) {
+    private void settleAuthorization(Payment known, ProviderOutcome outcome, String actor) {
         Payment after = transition(
                         known,
                         PaymentStatus.AUTHORIZING,
@@ -261,7 +261,7 @@ public class PaymentProcessing {
         return payment.providerReference().orElseThrow();
     }
 
-    private static void demand(String operation, Outcome outcome) {
+    private static void demand(String operation, ProviderOutcome outcome) {
         switch (outcome) {
             case Approved approved -> {}
             case Refused refused ->

@@ -1,7 +1,7 @@
 package io.polyshop.payment.application;
 
-import io.polyshop.payment.application.port.out.PaymentStore;
-import io.polyshop.payment.application.port.out.PaymentStore.AuditEntry;
+import io.polyshop.payment.application.port.out.Payments;
+import io.polyshop.payment.domain.AuditEntry;
 import io.polyshop.payment.domain.LedgerEntry;
 import io.polyshop.payment.domain.Payment;
 import io.polyshop.payment.domain.PaymentId;
@@ -13,9 +13,9 @@ public class PaymentQueries {
     /** A payment with everything recorded about it. */
     public record PaymentRecord(Payment payment, List<LedgerEntry> ledger, List<AuditEntry> history) {}
 
-    private final PaymentStore store;
+    private final Payments store;
 
-    public PaymentQueries(PaymentStore store) {
+    public PaymentQueries(Payments store) {
         this.store = store;
     }
 

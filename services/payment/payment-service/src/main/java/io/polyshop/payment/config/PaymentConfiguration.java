@@ -18,7 +18,7 @@ import io.polyshop.payment.adapter.out.resilience4j.ResilientPaymentProvider;
 import io.polyshop.payment.adapter.out.testprovider.TestPaymentProvider;
 import io.polyshop.payment.application.PaymentProcessing;
 import io.polyshop.payment.application.PaymentQueries;
-import io.polyshop.payment.application.port.out.PaymentStore;
+import io.polyshop.payment.application.port.out.Payments;
 import io.polyshop.platform.messaging.ConsumedEvents;
 import io.polyshop.platform.messaging.Outbox;
 import io.polyshop.platform.security.PublicEndpoints;
@@ -41,7 +41,7 @@ class PaymentConfiguration {
     }
 
     @Bean
-    PaymentStore paymentStore(JdbcClient jdbc) {
+    Payments payments(JdbcClient jdbc) {
         return new JdbcPayments(jdbc);
     }
 
@@ -82,12 +82,12 @@ class PaymentConfiguration {
 
     @Bean
     PaymentProcessing paymentProcessing(
-            PaymentStore store, ResilientPaymentProvider provider, Outbox outbox, TransactionTemplate transactions) {
+            Payments store, ResilientPaymentProvider provider, Outbox outbox, TransactionTemplate transactions) {
         return new PaymentProcessing(store, provider, new OutboxPaymentReplies(outbox), transactions);
     }
 
     @Bean
-    PaymentQueries paymentQueries(PaymentStore store) {
+    PaymentQueries paymentQueries(Payments store) {
         return new PaymentQueries(store);
     }
 

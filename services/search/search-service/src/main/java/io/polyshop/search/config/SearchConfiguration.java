@@ -4,11 +4,11 @@ import io.polyshop.platform.security.GuardedEndpoints;
 import io.polyshop.platform.security.Permission;
 import io.polyshop.platform.security.PublicEndpoints;
 import io.polyshop.search.adapter.in.messaging.CatalogEventsListener;
-import io.polyshop.search.adapter.out.catalog.HttpCatalogSnapshots;
+import io.polyshop.search.adapter.out.http.HttpCatalogSnapshots;
 import io.polyshop.search.adapter.out.opensearch.OpenSearchProductIndex;
-import io.polyshop.search.application.IndexCatalogChanges;
-import io.polyshop.search.application.Reindex;
-import io.polyshop.search.application.SearchProducts;
+import io.polyshop.search.application.CatalogIndexing;
+import io.polyshop.search.application.ProductSearch;
+import io.polyshop.search.application.Reindexing;
 import io.polyshop.search.application.port.out.CatalogSnapshots;
 import java.time.Clock;
 import org.apache.hc.core5.http.HttpHost;
@@ -65,22 +65,22 @@ class SearchConfiguration {
     }
 
     @Bean
-    SearchProducts searchProducts(OpenSearchProductIndex index) {
-        return new SearchProducts(index);
+    ProductSearch searchProducts(OpenSearchProductIndex index) {
+        return new ProductSearch(index);
     }
 
     @Bean
-    IndexCatalogChanges indexCatalogChanges(OpenSearchProductIndex index) {
-        return new IndexCatalogChanges(index);
+    CatalogIndexing indexCatalogChanges(OpenSearchProductIndex index) {
+        return new CatalogIndexing(index);
     }
 
     @Bean
-    Reindex reindex(OpenSearchProductIndex index, CatalogSnapshots catalog, Clock clock) {
-        return new Reindex(index, catalog, clock);
+    Reindexing reindex(OpenSearchProductIndex index, CatalogSnapshots catalog, Clock clock) {
+        return new Reindexing(index, catalog, clock);
     }
 
     @Bean
-    CatalogEventsListener catalogEventsListener(IndexCatalogChanges index, JsonMapper json) {
+    CatalogEventsListener catalogEventsListener(CatalogIndexing index, JsonMapper json) {
         return new CatalogEventsListener(index, json);
     }
 }

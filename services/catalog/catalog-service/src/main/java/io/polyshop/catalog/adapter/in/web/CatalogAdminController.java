@@ -2,8 +2,8 @@ package io.polyshop.catalog.adapter.in.web;
 
 import io.polyshop.catalog.adapter.in.web.CatalogRequests.BrandRequest;
 import io.polyshop.catalog.adapter.in.web.CatalogRequests.CategoryRequest;
-import io.polyshop.catalog.adapter.in.web.CatalogResponses.BrandView;
-import io.polyshop.catalog.adapter.in.web.CatalogResponses.CategoryView;
+import io.polyshop.catalog.adapter.in.web.CatalogViews.BrandView;
+import io.polyshop.catalog.adapter.in.web.CatalogViews.CategoryView;
 import io.polyshop.catalog.application.CategoryAdministration;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;

@@ -1,11 +1,11 @@
 package io.polyshop.catalog.adapter.in.web;
 
-import io.polyshop.catalog.adapter.in.web.CatalogResponses.BrandView;
-import io.polyshop.catalog.adapter.in.web.CatalogResponses.CategoryNode;
-import io.polyshop.catalog.adapter.in.web.CatalogResponses.Page;
+import io.polyshop.catalog.adapter.in.web.CatalogViews.BrandView;
+import io.polyshop.catalog.adapter.in.web.CatalogViews.CategoryNode;
+import io.polyshop.catalog.adapter.in.web.CatalogViews.Page;
 import io.polyshop.catalog.api.ProductSnapshot;
 import io.polyshop.catalog.application.CatalogQueries;
-import io.polyshop.catalog.application.port.out.Products;
+import io.polyshop.catalog.application.ResultPage;
 import io.polyshop.catalog.domain.CategoryId;
 import io.polyshop.catalog.domain.ProductId;
 import io.polyshop.catalog.domain.Slug;
@@ -58,7 +58,7 @@ class CatalogController {
                     @Min(value = 1, message = "must be between 1 and 100")
                     @Max(value = 100, message = "must be between 1 and 100")
                     int size) {
-        Products.Page<ProductSnapshot> found = queries.inCategory(new CategoryId(category), page, size);
+        ResultPage<ProductSnapshot> found = queries.inCategory(new CategoryId(category), page, size);
         return new Page<>(found.items(), found.page(), found.size(), found.totalItems(), (int)
                 ((found.totalItems() + size - 1) / size));
     }

@@ -1,9 +1,9 @@
 package io.polyshop.catalog.adapter.in.web;
 
+import io.polyshop.catalog.application.DuplicateProductException;
+import io.polyshop.catalog.application.StaleProductException;
 import io.polyshop.catalog.application.UnknownCategoryException;
 import io.polyshop.catalog.application.UnknownProductException;
-import io.polyshop.catalog.application.port.out.DuplicateProductException;
-import io.polyshop.catalog.application.port.out.StaleProductException;
 import io.polyshop.catalog.domain.InvalidCatalogEntryException;
 import io.polyshop.catalog.domain.ProductStateException;
 import io.polyshop.platform.web.ProblemDetailsAdvice.FieldProblem;

@@ -1,7 +1,7 @@
 package io.polyshop.catalog.adapter.in.web;
 
 import io.polyshop.catalog.adapter.in.web.CatalogRequests.ProductRequest;
-import io.polyshop.catalog.adapter.in.web.CatalogResponses.ProductView;
+import io.polyshop.catalog.adapter.in.web.CatalogViews.ProductView;
 import io.polyshop.catalog.application.ProductAdministration;
 import io.polyshop.catalog.domain.Product;
 import io.polyshop.catalog.domain.ProductId;

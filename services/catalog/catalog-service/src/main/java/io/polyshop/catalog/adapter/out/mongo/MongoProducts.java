@@ -1,9 +1,10 @@
 package io.polyshop.catalog.adapter.out.mongo;
 
 import io.polyshop.catalog.api.CatalogEvents;
-import io.polyshop.catalog.application.port.out.DuplicateProductException;
+import io.polyshop.catalog.application.DuplicateProductException;
+import io.polyshop.catalog.application.ResultPage;
+import io.polyshop.catalog.application.StaleProductException;
 import io.polyshop.catalog.application.port.out.Products;
-import io.polyshop.catalog.application.port.out.StaleProductException;
 import io.polyshop.catalog.domain.CategoryId;
 import io.polyshop.catalog.domain.Product;
 import io.polyshop.catalog.domain.ProductId;
@@ -124,7 +125,7 @@ public class MongoProducts implements Products {
     }
 
     @Override
-    public Page<Product> visibleIn(Collection<CategoryId> categories, int page, int size) {
+    public ResultPage<Product> visibleIn(Collection<CategoryId> categories, int page, int size) {
         Criteria criteria = Criteria.where("categoryId")
                 .in(categories.stream().map(CategoryId::value).toList())
                 .and("status")
@@ -138,7 +139,7 @@ public class MongoProducts implements Products {
         List<Product> items = mongo.find(query, Document.class, ProductDocuments.COLLECTION).stream()
                 .map(ProductDocuments::toProduct)
                 .toList();
-        return new Page<>(items, page, size, total);
+        return new ResultPage<>(items, page, size, total);
     }
 
     @Override

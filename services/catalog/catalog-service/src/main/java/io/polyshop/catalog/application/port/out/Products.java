@@ -1,5 +1,6 @@
 package io.polyshop.catalog.application.port.out;
 
+import io.polyshop.catalog.application.ResultPage;
 import io.polyshop.catalog.domain.CategoryId;
 import io.polyshop.catalog.domain.Product;
 import io.polyshop.catalog.domain.ProductId;
@@ -29,13 +30,11 @@ public interface Products {
     void save(Product product, long expectedVersion, Optional<OutgoingEvent> event);
 
     /** Visible products in any of the categories, by name. */
-    Page<Product> visibleIn(Collection<CategoryId> categories, int page, int size);
+    ResultPage<Product> visibleIn(Collection<CategoryId> categories, int page, int size);
 
     /** Visible products with an id after {@code after} (null: from the start), by id: for readers rebuilding their copy. */
     List<Product> visibleAfter(ProductId after, int limit);
 
     /** An event to publish with a write: its CloudEvents type and payload. */
     record OutgoingEvent(String type, Object payload) {}
-
-    record Page<T>(List<T> items, int page, int size, long totalItems) {}
 }

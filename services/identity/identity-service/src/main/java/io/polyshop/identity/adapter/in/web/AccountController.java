@@ -1,6 +1,6 @@
 package io.polyshop.identity.adapter.in.web;
 
-import io.polyshop.identity.adapter.in.web.IdentityResponses.UserView;
+import io.polyshop.identity.adapter.in.web.IdentityViews.UserView;
 import io.polyshop.identity.application.PasswordChange;
 import io.polyshop.identity.application.RegisterUser;
 import io.polyshop.identity.application.Registration;

@@ -1,8 +1,8 @@
 package io.polyshop.identity.adapter.in.web;
 
-import io.polyshop.identity.adapter.in.web.IdentityResponses.UserView;
+import io.polyshop.identity.adapter.in.web.IdentityViews.UserView;
 import io.polyshop.identity.application.RoleAdministration;
-import io.polyshop.identity.application.port.out.SigningKeys;
+import io.polyshop.identity.application.TokenKeys;
 import io.polyshop.identity.domain.Role;
 import io.polyshop.identity.domain.UserId;
 import io.polyshop.platform.security.Caller;
@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
     private final RoleAdministration roles;
-    private final SigningKeys keys;
+    private final TokenKeys keys;
 
-    AdminController(RoleAdministration roles, SigningKeys keys) {
+    AdminController(RoleAdministration roles, TokenKeys keys) {
         this.roles = roles;
         this.keys = keys;
     }
@@ -49,6 +49,6 @@ class AdminController {
 
     @PostMapping("/keys/rotation")
     Map<String, String> rotateSigningKey() {
-        return Map.of("kid", keys.rotate().kid());
+        return Map.of("kid", keys.rotate());
     }
 }

@@ -1,7 +1,6 @@
 package io.polyshop.identity.adapter.in.web;
 
-import io.polyshop.identity.adapter.out.jose.SigningKeyJwks;
-import io.polyshop.identity.application.port.out.SigningKeys;
+import io.polyshop.identity.application.TokenKeys;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,15 +11,14 @@ class JwksController {
 
     static final String PATH = "/oauth2/jwks";
 
-    private final SigningKeys keys;
+    private final TokenKeys keys;
 
-    JwksController(SigningKeys keys) {
+    JwksController(TokenKeys keys) {
         this.keys = keys;
     }
 
     @GetMapping(PATH)
     Map<String, Object> jwks() {
-        keys.current();
-        return SigningKeyJwks.publicKeySet(keys.published()).toJSONObject(true);
+        return keys.published();
     }
 }

@@ -1,6 +1,6 @@
 package io.polyshop.identity.adapter.in.web;
 
-import io.polyshop.identity.adapter.in.web.IdentityResponses.Tokens;
+import io.polyshop.identity.adapter.in.web.IdentityViews.Tokens;
 import io.polyshop.identity.application.Authentication;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;

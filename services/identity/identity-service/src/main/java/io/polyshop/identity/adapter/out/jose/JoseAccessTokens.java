@@ -10,6 +10,7 @@ import io.polyshop.platform.security.TokenRevocations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -55,5 +56,11 @@ public class JoseAccessTokens implements AccessTokens {
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.kid()).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new AccessToken(token, lifetime);
+    }
+
+    @Override
+    public Map<String, Object> verificationKeys() {
+        keys.current();
+        return SigningKeyJwks.publicKeySet(keys.published()).toJSONObject(true);
     }
 }

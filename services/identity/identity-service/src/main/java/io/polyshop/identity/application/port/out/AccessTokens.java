@@ -2,6 +2,7 @@ package io.polyshop.identity.application.port.out;
 
 import io.polyshop.identity.domain.User;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /** Issues the short-lived signed access tokens the services verify. */
@@ -11,4 +12,7 @@ public interface AccessTokens {
 
     /** A token for {@code user} that allows {@code permissions} ({@code resource:action}). */
     AccessToken issue(User user, Set<String> permissions);
+
+    /** The public keys that verify every token still valid, as a JSON Web Key Set. */
+    Map<String, Object> verificationKeys();
 }

@@ -1,8 +1,8 @@
 package io.polyshop.inventory.adapter.in.web;
 
+import io.polyshop.inventory.application.InsufficientStockException;
 import io.polyshop.inventory.application.ReservationConflictException;
 import io.polyshop.inventory.application.UnknownReservationException;
-import io.polyshop.inventory.application.port.out.StockStore.InsufficientStockException;
 import io.polyshop.inventory.domain.InvalidStockRequestException;
 import io.polyshop.platform.web.ProblemDetailsAdvice.FieldProblem;
 import io.polyshop.platform.web.ProblemWriter;

@@ -1,7 +1,7 @@
 package io.polyshop.inventory.adapter.out.dynamodb;
 
 import io.polyshop.inventory.application.port.out.Message;
-import io.polyshop.inventory.application.port.out.StockStore.HoldOutcome;
+import io.polyshop.inventory.application.port.out.Stock.HoldOutcome;
 import io.polyshop.inventory.domain.Reservation;
 import io.polyshop.inventory.domain.ReservationId;
 import io.polyshop.inventory.domain.Sku;

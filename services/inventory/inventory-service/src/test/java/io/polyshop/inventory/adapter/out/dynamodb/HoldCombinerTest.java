@@ -3,7 +3,7 @@ package io.polyshop.inventory.adapter.out.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.polyshop.inventory.application.port.out.StockStore.HoldOutcome;
+import io.polyshop.inventory.application.port.out.Stock.HoldOutcome;
 import io.polyshop.inventory.domain.Reservation;
 import io.polyshop.inventory.domain.ReservationId;
 import io.polyshop.inventory.domain.Sku;

@@ -3,7 +3,7 @@ package io.polyshop.notification.adapter.in.messaging;
 import io.cloudevents.CloudEvent;
 import io.polyshop.identity.api.IdentityEvents;
 import io.polyshop.identity.api.UserRegistered;
-import io.polyshop.notification.application.NotifyCustomers;
+import io.polyshop.notification.application.NotificationIntake;
 import io.polyshop.notification.domain.CustomerId;
 import io.polyshop.notification.domain.NotificationType;
 import io.polyshop.notification.domain.Recipient;
@@ -30,10 +30,10 @@ import org.springframework.kafka.annotation.KafkaListener;
  */
 public class ShopEventsListener {
 
-    private final NotifyCustomers notify;
+    private final NotificationIntake notify;
     private final ConsumedEvents events;
 
-    public ShopEventsListener(NotifyCustomers notify, ConsumedEvents events) {
+    public ShopEventsListener(NotificationIntake notify, ConsumedEvents events) {
         this.notify = notify;
         this.events = events;
     }

@@ -1,7 +1,7 @@
 package io.polyshop.notification.adapter.in.web;
 
+import io.polyshop.notification.application.ResultPage;
 import io.polyshop.notification.application.TemplateAdministration;
-import io.polyshop.notification.application.port.out.Notifications;
 import io.polyshop.notification.domain.Channel;
 import io.polyshop.notification.domain.Delivery;
 import io.polyshop.notification.domain.DeliveryLogEntry;
@@ -67,7 +67,7 @@ final class NotificationViews {
                         .toList());
     }
 
-    static NotificationPage of(Notifications.Page found, int page, int size) {
+    static NotificationPage of(ResultPage found, int page, int size) {
         return new NotificationPage(
                 found.notifications().stream().map(NotificationViews::of).toList(), page, size, found.more());
     }

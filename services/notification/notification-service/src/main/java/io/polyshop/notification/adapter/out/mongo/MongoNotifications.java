@@ -5,6 +5,7 @@ import static io.polyshop.notification.adapter.out.mongo.NotificationDocuments.p
 
 import io.polyshop.notification.api.NotificationDeliveryFailed;
 import io.polyshop.notification.api.NotificationEvents;
+import io.polyshop.notification.application.ResultPage;
 import io.polyshop.notification.application.port.out.Notifications;
 import io.polyshop.notification.domain.Channel;
 import io.polyshop.notification.domain.CustomerId;
@@ -124,7 +125,7 @@ public class MongoNotifications implements Notifications {
     }
 
     @Override
-    public Page ofCustomer(CustomerId customer, int page, int size) {
+    public ResultPage ofCustomer(CustomerId customer, int page, int size) {
         return page(
                 new Query(Criteria.where("customerId").is(customer.value()))
                         .with(Sort.by(Sort.Direction.DESC, "createdAt")),
@@ -133,7 +134,7 @@ public class MongoNotifications implements Notifications {
     }
 
     @Override
-    public Page withDeadDeliveries(int page, int size) {
+    public ResultPage withDeadDeliveries(int page, int size) {
         List<Criteria> dead = new ArrayList<>();
         for (Channel channel : Channel.values()) {
             dead.add(Criteria.where(path(channel, "status")).is(DeliveryStatus.DEAD.name()));
@@ -142,12 +143,12 @@ public class MongoNotifications implements Notifications {
                 new Query(new Criteria().orOperator(dead)).with(Sort.by(Sort.Direction.ASC, "createdAt")), page, size);
     }
 
-    private Page page(Query query, int page, int size) {
+    private ResultPage page(Query query, int page, int size) {
         query.skip((long) page * size).limit(size + 1);
         query.fields().exclude(DocumentOutbox.FIELD);
         List<Notification> found = mongo.find(query, Document.class, COLLECTION).stream()
                 .map(NotificationDocuments::toNotification)
                 .toList();
-        return new Page(found.size() > size ? found.subList(0, size) : found, found.size() > size);
+        return new ResultPage(found.size() > size ? found.subList(0, size) : found, found.size() > size);
     }
 }

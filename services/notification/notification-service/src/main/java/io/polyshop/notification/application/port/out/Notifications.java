@@ -1,5 +1,6 @@
 package io.polyshop.notification.application.port.out;
 
+import io.polyshop.notification.application.ResultPage;
 import io.polyshop.notification.domain.Channel;
 import io.polyshop.notification.domain.CustomerId;
 import io.polyshop.notification.domain.Delivery;
@@ -28,10 +29,8 @@ public interface Notifications {
     boolean replace(NotificationId id, Delivery before, Delivery after, Optional<Notification> announceFailureOf);
 
     /** A customer's notifications, newest first. */
-    Page ofCustomer(CustomerId customer, int page, int size);
+    ResultPage ofCustomer(CustomerId customer, int page, int size);
 
     /** Notifications with at least one DEAD delivery, oldest first. */
-    Page withDeadDeliveries(int page, int size);
-
-    record Page(List<Notification> notifications, boolean more) {}
+    ResultPage withDeadDeliveries(int page, int size);
 }

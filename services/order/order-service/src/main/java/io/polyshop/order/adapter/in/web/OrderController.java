@@ -6,7 +6,7 @@ import io.polyshop.order.adapter.in.web.OrderViews.OrderView;
 import io.polyshop.order.application.Checkout;
 import io.polyshop.order.application.OrderQueries;
 import io.polyshop.order.application.PlaceOrder;
-import io.polyshop.order.application.port.out.Orders;
+import io.polyshop.order.application.ResultPage;
 import io.polyshop.order.domain.InvalidOrderException;
 import io.polyshop.order.domain.Money;
 import io.polyshop.order.domain.Order;
@@ -88,7 +88,7 @@ class OrderController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidOrderException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        Orders.Page found = orders.ofCustomer(Caller.current().orElseThrow().id(), page, size);
+        ResultPage found = orders.ofCustomer(Caller.current().orElseThrow().id(), page, size);
         return new OrderPage(found.orders().stream().map(OrderViews::summary).toList(), page, size, found.more());
     }
 

@@ -1,5 +1,6 @@
 package io.polyshop.order.adapter.out.postgres;
 
+import io.polyshop.order.application.ResultPage;
 import io.polyshop.order.application.port.out.Orders;
 import io.polyshop.order.domain.CommandId;
 import io.polyshop.order.domain.Money;
@@ -123,7 +124,7 @@ public class JdbcOrders implements Orders {
     }
 
     @Override
-    public Page ofCustomer(String customerId, int page, int size) {
+    public ResultPage ofCustomer(String customerId, int page, int size) {
         List<Order> rows = jdbc.sql("select " + COLUMNS + """
                          from customer_order where customer_id = :customerId
                         order by placed_at desc, order_id limit :limit offset :offset
@@ -134,7 +135,7 @@ public class JdbcOrders implements Orders {
                 .query(this::order)
                 .list();
         boolean more = rows.size() > size;
-        return new Page(more ? rows.subList(0, size) : rows, more);
+        return new ResultPage(more ? rows.subList(0, size) : rows, more);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.polyshop.order.adapter.out.postgres;
 
+import io.polyshop.order.application.CatalogPrice;
 import io.polyshop.order.application.port.out.Prices;
 import io.polyshop.order.domain.Money;
 import io.polyshop.order.domain.Sku;

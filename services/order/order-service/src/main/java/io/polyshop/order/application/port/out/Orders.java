@@ -1,5 +1,6 @@
 package io.polyshop.order.application.port.out;
 
+import io.polyshop.order.application.ResultPage;
 import io.polyshop.order.domain.Order;
 import io.polyshop.order.domain.OrderId;
 import java.time.Duration;
@@ -9,9 +10,6 @@ import java.util.Optional;
 
 /** Orders with their saga state; every write runs in the caller's transaction. */
 public interface Orders {
-
-    /** One page of a customer's orders, newest first, and whether more follow. */
-    record Page(List<Order> orders, boolean more) {}
 
     void insert(Order order);
 
@@ -23,7 +21,7 @@ public interface Orders {
     /** Stores the order's new state; it must be the successor of the version that was read. */
     void update(Order order);
 
-    Page ofCustomer(String customerId, int page, int size);
+    ResultPage ofCustomer(String customerId, int page, int size);
 
     /**
      * Starts the clock of every saga whose awaited command has been published since the last call:

@@ -1,6 +1,6 @@
 package io.polyshop.order.application.port.out;
 
-import io.polyshop.order.domain.Money;
+import io.polyshop.order.application.CatalogPrice;
 import io.polyshop.order.domain.Sku;
 import java.util.Collection;
 import java.util.List;
@@ -8,9 +8,6 @@ import java.util.Map;
 
 /** The order's local read model of catalog prices, fed by catalog's events. */
 public interface Prices {
-
-    /** A SKU's current price, and whether it can be bought. */
-    record CatalogPrice(Sku sku, String productId, String name, Money price, boolean purchasable) {}
 
     Map<Sku, CatalogPrice> current(Collection<Sku> skus);
 

@@ -1,7 +1,7 @@
 package io.polyshop.payment.adapter.in.web;
 
 import io.polyshop.payment.application.PaymentQueries.PaymentRecord;
-import io.polyshop.payment.application.port.out.PaymentStore.AuditEntry;
+import io.polyshop.payment.domain.AuditEntry;
 import io.polyshop.payment.domain.LedgerEntry;
 import io.polyshop.payment.domain.Money;
 import io.polyshop.payment.domain.Payment;

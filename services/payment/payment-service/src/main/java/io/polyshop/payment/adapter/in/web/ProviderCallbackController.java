@@ -1,12 +1,12 @@
 package io.polyshop.payment.adapter.in.web;
 
 import io.polyshop.payment.application.PaymentProcessing;
-import io.polyshop.payment.application.port.out.PaymentProvider.Approved;
-import io.polyshop.payment.application.port.out.PaymentProvider.Outcome;
-import io.polyshop.payment.application.port.out.PaymentProvider.Refused;
 import io.polyshop.payment.domain.DeclineCode;
 import io.polyshop.payment.domain.InvalidPaymentException;
 import io.polyshop.payment.domain.PaymentId;
+import io.polyshop.payment.domain.ProviderOutcome;
+import io.polyshop.payment.domain.ProviderOutcome.Approved;
+import io.polyshop.payment.domain.ProviderOutcome.Refused;
 import io.polyshop.platform.web.ProblemWriter;
 import io.polyshop.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -100,7 +100,7 @@ class ProviderCallbackController {
         }
     }
 
-    private static Outcome outcome(ProviderCallback callback) {
+    private static ProviderOutcome outcome(ProviderCallback callback) {
         String outcome = callback.outcome() == null ? "" : callback.outcome();
         return switch (outcome) {
             case "APPROVED" -> {

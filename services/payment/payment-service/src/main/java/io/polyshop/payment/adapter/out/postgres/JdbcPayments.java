@@ -1,6 +1,7 @@
 package io.polyshop.payment.adapter.out.postgres;
 
-import io.polyshop.payment.application.port.out.PaymentStore;
+import io.polyshop.payment.application.port.out.Payments;
+import io.polyshop.payment.domain.AuditEntry;
 import io.polyshop.payment.domain.DeclineCode;
 import io.polyshop.payment.domain.LedgerEntry;
 import io.polyshop.payment.domain.LedgerKind;
@@ -22,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (data-modifying CTEs), conditional on the status the change leaves: a change that lost a race
  * writes nothing.
  */
-public class JdbcPayments implements PaymentStore {
+public class JdbcPayments implements Payments {
 
     private static final int REASON_LENGTH = 500;
     private static final String COLUMNS =

@@ -6,6 +6,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.polyshop.payment.application.port.out.PaymentProvider;
 import io.polyshop.payment.domain.Money;
+import io.polyshop.payment.domain.ProviderOutcome;
+import io.polyshop.payment.domain.ProviderOutcome.Unavailable;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -38,22 +40,22 @@ public class ResilientPaymentProvider implements PaymentProvider, AutoCloseable 
     }
 
     @Override
-    public Outcome authorize(String idempotencyKey, Money amount, String paymentMethod) {
+    public ProviderOutcome authorize(String idempotencyKey, Money amount, String paymentMethod) {
         return guarded(() -> provider.authorize(idempotencyKey, amount, paymentMethod));
     }
 
     @Override
-    public Outcome capture(String idempotencyKey, String reference, Money amount) {
+    public ProviderOutcome capture(String idempotencyKey, String reference, Money amount) {
         return guarded(() -> provider.capture(idempotencyKey, reference, amount));
     }
 
     @Override
-    public Outcome voidAuthorization(String idempotencyKey, String reference) {
+    public ProviderOutcome voidAuthorization(String idempotencyKey, String reference) {
         return guarded(() -> provider.voidAuthorization(idempotencyKey, reference));
     }
 
     @Override
-    public Outcome refund(String idempotencyKey, String reference, Money amount) {
+    public ProviderOutcome refund(String idempotencyKey, String reference, Money amount) {
         return guarded(() -> provider.refund(idempotencyKey, reference, amount));
     }
 
@@ -61,9 +63,9 @@ public class ResilientPaymentProvider implements PaymentProvider, AutoCloseable 
         return circuitBreaker.getState();
     }
 
-    private Outcome guarded(Supplier<Outcome> call) {
-        Callable<Outcome> timed = () -> timeLimiter.executeFutureSupplier(() -> calls.submit(call::get));
-        Callable<Outcome> guarded = Retry.decorateCallable(retry, circuitBreaker.decorateCallable(timed));
+    private ProviderOutcome guarded(Supplier<ProviderOutcome> call) {
+        Callable<ProviderOutcome> timed = () -> timeLimiter.executeFutureSupplier(() -> calls.submit(call::get));
+        Callable<ProviderOutcome> guarded = Retry.decorateCallable(retry, circuitBreaker.decorateCallable(timed));
         try {
             return guarded.call();
         } catch (CallNotPermittedException open) {

@@ -3,6 +3,9 @@ package io.polyshop.payment.adapter.out.testprovider;
 import io.polyshop.payment.application.port.out.PaymentProvider;
 import io.polyshop.payment.domain.DeclineCode;
 import io.polyshop.payment.domain.Money;
+import io.polyshop.payment.domain.ProviderOutcome;
+import io.polyshop.payment.domain.ProviderOutcome.Approved;
+import io.polyshop.payment.domain.ProviderOutcome.Refused;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +26,12 @@ public class TestPaymentProvider implements PaymentProvider {
     public static final int FLAKY_FAILURES = 2;
     private static final Duration NEVER = Duration.ofHours(1);
 
-    private final Map<String, Outcome> performed = new ConcurrentHashMap<>();
+    private final Map<String, ProviderOutcome> performed = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final List<String> approvedKeys = new CopyOnWriteArrayList<>();
 
     @Override
-    public Outcome authorize(String idempotencyKey, Money amount, String paymentMethod) {
+    public ProviderOutcome authorize(String idempotencyKey, Money amount, String paymentMethod) {
         int attempt = attempts.computeIfAbsent(idempotencyKey, key -> new AtomicInteger())
                 .incrementAndGet();
         return switch (paymentMethod) {
@@ -48,17 +51,17 @@ public class TestPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public Outcome capture(String idempotencyKey, String reference, Money amount) {
+    public ProviderOutcome capture(String idempotencyKey, String reference, Money amount) {
         return once(idempotencyKey, "capture");
     }
 
     @Override
-    public Outcome voidAuthorization(String idempotencyKey, String reference) {
+    public ProviderOutcome voidAuthorization(String idempotencyKey, String reference) {
         return once(idempotencyKey, "void");
     }
 
     @Override
-    public Outcome refund(String idempotencyKey, String reference, Money amount) {
+    public ProviderOutcome refund(String idempotencyKey, String reference, Money amount) {
         return once(idempotencyKey, "refund");
     }
 
@@ -75,7 +78,7 @@ public class TestPaymentProvider implements PaymentProvider {
         return count == null ? 0 : count.get();
     }
 
-    private Outcome once(String idempotencyKey, String kind) {
+    private ProviderOutcome once(String idempotencyKey, String kind) {
         return performed.computeIfAbsent(idempotencyKey, key -> {
             approvedKeys.add(key);
             return new Approved(
@@ -83,7 +86,7 @@ public class TestPaymentProvider implements PaymentProvider {
         });
     }
 
-    private static Outcome neverAnswer() {
+    private static ProviderOutcome neverAnswer() {
         try {
             Thread.sleep(NEVER);
         } catch (InterruptedException interrupted) {

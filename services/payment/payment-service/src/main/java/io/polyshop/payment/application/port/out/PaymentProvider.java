@@ -1,7 +1,7 @@
 package io.polyshop.payment.application.port.out;
 
-import io.polyshop.payment.domain.DeclineCode;
 import io.polyshop.payment.domain.Money;
+import io.polyshop.payment.domain.ProviderOutcome;
 
 /**
  * The payment service provider. Every call carries an idempotency key: the provider performs one
@@ -11,23 +11,11 @@ import io.polyshop.payment.domain.Money;
  */
 public interface PaymentProvider {
 
-    /** What the provider said. */
-    sealed interface Outcome {}
+    ProviderOutcome authorize(String idempotencyKey, Money amount, String paymentMethod);
 
-    /** Done; {@code reference} is the provider's id for the authorization. */
-    record Approved(String reference) implements Outcome {}
+    ProviderOutcome capture(String idempotencyKey, String reference, Money amount);
 
-    /** The provider said no; asking again will not change that. */
-    record Refused(DeclineCode code, String reason) implements Outcome {}
+    ProviderOutcome voidAuthorization(String idempotencyKey, String reference);
 
-    /** No answer (timeout, outage, circuit open): whether it happened is unknown to us. */
-    record Unavailable(String reason) implements Outcome {}
-
-    Outcome authorize(String idempotencyKey, Money amount, String paymentMethod);
-
-    Outcome capture(String idempotencyKey, String reference, Money amount);
-
-    Outcome voidAuthorization(String idempotencyKey, String reference);
-
-    Outcome refund(String idempotencyKey, String reference, Money amount);
+    ProviderOutcome refund(String idempotencyKey, String reference, Money amount);
 }

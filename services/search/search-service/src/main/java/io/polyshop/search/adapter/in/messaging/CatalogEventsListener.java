@@ -5,7 +5,7 @@ import io.polyshop.catalog.api.CatalogEvents;
 import io.polyshop.catalog.api.ProductArchived;
 import io.polyshop.catalog.api.ProductPublished;
 import io.polyshop.catalog.api.ProductUpdated;
-import io.polyshop.search.application.IndexCatalogChanges;
+import io.polyshop.search.application.CatalogIndexing;
 import io.polyshop.search.application.ProductChanges;
 import io.polyshop.search.domain.ProductChange;
 import java.util.ArrayList;
@@ -28,10 +28,10 @@ public class CatalogEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogEventsListener.class);
 
-    private final IndexCatalogChanges index;
+    private final CatalogIndexing index;
     private final JsonMapper json;
 
-    public CatalogEventsListener(IndexCatalogChanges index, JsonMapper json) {
+    public CatalogEventsListener(CatalogIndexing index, JsonMapper json) {
         this.index = index;
         this.json = json;
     }

@@ -1,7 +1,7 @@
 package io.polyshop.search.adapter.in.web;
 
 import io.polyshop.search.api.ReindexReport;
-import io.polyshop.search.application.Reindex;
+import io.polyshop.search.application.Reindexing;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReindexController {
 
-    private final Reindex reindex;
+    private final Reindexing reindex;
 
-    ReindexController(Reindex reindex) {
+    ReindexController(Reindexing reindex) {
         this.reindex = reindex;
     }
 

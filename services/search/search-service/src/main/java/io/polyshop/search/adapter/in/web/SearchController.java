@@ -2,7 +2,7 @@ package io.polyshop.search.adapter.in.web;
 
 import io.polyshop.search.api.SearchResults;
 import io.polyshop.search.api.Suggestion;
-import io.polyshop.search.application.SearchProducts;
+import io.polyshop.search.application.ProductSearch;
 import io.polyshop.search.domain.InvalidQueryException;
 import io.polyshop.search.domain.ProductQuery;
 import io.polyshop.search.domain.SortOrder;
@@ -29,9 +29,9 @@ class SearchController {
 
     private static final String ATTRIBUTE = "attr.";
 
-    private final SearchProducts search;
+    private final ProductSearch search;
 
-    SearchController(SearchProducts search) {
+    SearchController(ProductSearch search) {
         this.search = search;
     }
 
