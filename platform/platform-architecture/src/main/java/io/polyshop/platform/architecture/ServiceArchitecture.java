@@ -1,5 +1,8 @@
 package io.polyshop.platform.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
@@ -47,9 +50,11 @@ public final class ServiceArchitecture {
                 .that()
                 .resideInAPackage(basePackage + ".domain..")
                 .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(INFRASTRUCTURE)
-                .as("the domain of " + basePackage + " is plain Java: no Spring, no store or broker types")
+                .dependOnClassesThat(resideInAnyPackage(INFRASTRUCTURE)
+                        .or(resideInAPackage("io.polyshop.platform..")
+                                .and(not(resideInAPackage("io.polyshop.platform.domain..")))))
+                .as("the domain of " + basePackage
+                        + " is plain Java: no Spring, no store or broker types, of the platform only platform-domain")
                 .allowEmptyShould(false);
     }
 

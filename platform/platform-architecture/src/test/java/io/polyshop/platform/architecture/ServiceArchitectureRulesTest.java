@@ -27,6 +27,14 @@ class ServiceArchitectureRulesTest {
     }
 
     @Test
+    void rejectsADomainThatUsesAPlatformModuleOtherThanTheDomainOne() {
+        assertThatThrownBy(() -> ServiceArchitecture.domainIsPlainJava("io.polyshop.fixture.bad")
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OrderIds");
+    }
+
+    @Test
     void rejectsADomainThatReachesAnAdapter() {
         assertThatThrownBy(() -> ServiceArchitecture.domainDoesNotReachAdapters("io.polyshop.fixture.bad")
                         .check(FIXTURES))

@@ -1,5 +1,6 @@
 package io.polyshop.platform.web;
 
+import io.polyshop.platform.domain.InvalidInputException;
 import io.polyshop.platform.resilience.TransientFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -107,6 +108,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .headers(headers)
                 .body(problem(
                         request, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is nothing here."));
+    }
+
+    /** Every service's own kind of invalid input, answered alike. */
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalid(InvalidInputException invalid, WebRequest request) {
+        ProblemDetail problem =
+                problem(request, HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", invalid.getMessage());
+        problem.setProperty(
+                "errors",
+                invalid.violations().stream()
+                        .map(violation -> new FieldProblem(violation.field(), violation.message()))
+                        .toList());
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(ResourceNotFoundException.class)

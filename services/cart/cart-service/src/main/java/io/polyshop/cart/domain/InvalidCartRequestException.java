@@ -1,22 +1,13 @@
 package io.polyshop.cart.domain;
 
+import io.polyshop.platform.domain.InvalidInputException;
+
 /** Input that is malformed or out of range; the cart was not changed. */
-public class InvalidCartRequestException extends RuntimeException {
+public class InvalidCartRequestException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public InvalidCartRequestException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return getMessage().substring(field.length() + 2);
+        super(field, message);
     }
 }

@@ -1,28 +1,19 @@
 package io.polyshop.catalog.domain;
 
+import io.polyshop.platform.domain.InvalidInputException;
+import io.polyshop.platform.domain.Violation;
 import java.util.List;
 
 /** A product, category or brand that breaks the catalog's rules; nothing of it is stored. */
-public class InvalidCatalogEntryException extends RuntimeException {
+public class InvalidCatalogEntryException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<Violation> violations;
-
     public InvalidCatalogEntryException(List<Violation> violations) {
-        super(
-                violations.size() == 1
-                        ? violations.getFirst().field() + ": "
-                                + violations.getFirst().message()
-                        : violations.size() + " fields are invalid");
-        this.violations = List.copyOf(violations);
+        super(violations);
     }
 
     public static InvalidCatalogEntryException of(String field, String message) {
         return new InvalidCatalogEntryException(List.of(new Violation(field, message)));
-    }
-
-    public List<Violation> violations() {
-        return violations;
     }
 }

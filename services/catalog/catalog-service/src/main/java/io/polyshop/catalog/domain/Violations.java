@@ -1,5 +1,6 @@
 package io.polyshop.catalog.domain;
 
+import io.polyshop.platform.domain.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

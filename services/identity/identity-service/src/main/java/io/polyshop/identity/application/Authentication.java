@@ -7,6 +7,7 @@ import io.polyshop.identity.application.port.out.RefreshTokens;
 import io.polyshop.identity.application.port.out.RolePermissions;
 import io.polyshop.identity.application.port.out.Users;
 import io.polyshop.identity.domain.EmailAddress;
+import io.polyshop.identity.domain.InvalidFieldException;
 import io.polyshop.identity.domain.LoginThrottle;
 import io.polyshop.identity.domain.User;
 import java.security.SecureRandom;
@@ -118,7 +119,8 @@ public class Authentication {
     private static Optional<EmailAddress> parse(String email) {
         try {
             return Optional.of(new EmailAddress(email));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidFieldException notAnAddress) {
+            // Not an address at all gets the same 401 as a wrong password, not a 400 that tells them apart.
             return Optional.empty();
         }
     }

@@ -1,18 +1,13 @@
 package io.polyshop.identity.domain;
 
-/** An input breaks a domain rule; {@link #field()} names the input. */
-public class InvalidFieldException extends IllegalArgumentException {
+import io.polyshop.platform.domain.InvalidInputException;
+
+/** An input breaks an account rule; nothing was changed. */
+public class InvalidFieldException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public InvalidFieldException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

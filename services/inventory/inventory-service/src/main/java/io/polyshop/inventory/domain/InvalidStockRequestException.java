@@ -1,22 +1,13 @@
 package io.polyshop.inventory.domain;
 
+import io.polyshop.platform.domain.InvalidInputException;
+
 /** A stock request that breaks inventory's rules; nothing was changed. */
-public class InvalidStockRequestException extends RuntimeException {
+public class InvalidStockRequestException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public InvalidStockRequestException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return getMessage().substring(field.length() + 2);
+        super(field, message);
     }
 }

@@ -1,24 +1,18 @@
 package io.polyshop.notification.application;
 
+import io.polyshop.platform.domain.InvalidInputException;
+import io.polyshop.platform.domain.Violation;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** A template that cannot be used: broken syntax, a variable its type does not have, unescaped output. */
-public class InvalidTemplateException extends RuntimeException {
+/**
+ * A template that cannot be used: broken syntax, a variable its type does not have, unescaped
+ * output; each violation names the part at fault ({@code subject} or {@code body}).
+ */
+public class InvalidTemplateException extends InvalidInputException {
 
-    /** What is wrong with one part ({@code subject} or {@code body}) of the template. */
-    public record Problem(String field, String message) {}
+    private static final long serialVersionUID = 1L;
 
-    private final List<Problem> problems;
-
-    public InvalidTemplateException(List<Problem> problems) {
-        super(problems.stream()
-                .map(problem -> problem.field() + ": " + problem.message())
-                .collect(Collectors.joining("; ")));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<Problem> problems() {
-        return problems;
+    public InvalidTemplateException(List<Violation> violations) {
+        super(violations);
     }
 }

@@ -5,6 +5,7 @@ import io.polyshop.notification.application.port.out.Templates;
 import io.polyshop.notification.domain.Channel;
 import io.polyshop.notification.domain.Template;
 import io.polyshop.notification.domain.TemplateKey;
+import io.polyshop.platform.domain.Violation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,11 +80,11 @@ public class TemplateAdministration {
     }
 
     private Template checked(Template template) {
-        List<InvalidTemplateException.Problem> problems = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
         renderer.problems(template.key().type(), template.subject())
-                .forEach(problem -> problems.add(new InvalidTemplateException.Problem("subject", problem)));
+                .forEach(problem -> problems.add(new Violation("subject", problem)));
         renderer.problems(template.key().type(), template.body())
-                .forEach(problem -> problems.add(new InvalidTemplateException.Problem("body", problem)));
+                .forEach(problem -> problems.add(new Violation("body", problem)));
         if (!problems.isEmpty()) {
             throw new InvalidTemplateException(problems);
         }

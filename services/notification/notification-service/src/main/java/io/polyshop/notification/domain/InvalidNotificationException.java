@@ -1,22 +1,13 @@
 package io.polyshop.notification.domain;
 
+import io.polyshop.platform.domain.InvalidInputException;
+
 /** A value the notification domain refuses, with the field it came from. */
-public class InvalidNotificationException extends RuntimeException {
+public class InvalidNotificationException extends InvalidInputException {
 
-    private final String field;
-    private final String reason;
+    private static final long serialVersionUID = 1L;
 
-    public InvalidNotificationException(String field, String reason) {
-        super(field + " " + reason);
-        this.field = field;
-        this.reason = reason;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return reason;
+    public InvalidNotificationException(String field, String message) {
+        super(field, message);
     }
 }

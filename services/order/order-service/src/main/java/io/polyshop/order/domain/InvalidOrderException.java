@@ -1,22 +1,13 @@
 package io.polyshop.order.domain;
 
+import io.polyshop.platform.domain.InvalidInputException;
+
 /** A malformed order request (a field out of shape); nothing was changed. */
-public class InvalidOrderException extends RuntimeException {
+public class InvalidOrderException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public InvalidOrderException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return getMessage().substring(field.length() + 2);
+        super(field, message);
     }
 }

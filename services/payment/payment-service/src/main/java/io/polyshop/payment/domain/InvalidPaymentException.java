@@ -1,22 +1,13 @@
 package io.polyshop.payment.domain;
 
+import io.polyshop.platform.domain.InvalidInputException;
+
 /** A payment command or request that breaks payment's rules; nothing was changed. */
-public class InvalidPaymentException extends RuntimeException {
+public class InvalidPaymentException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public InvalidPaymentException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return getMessage().substring(field.length() + 2);
+        super(field, message);
     }
 }

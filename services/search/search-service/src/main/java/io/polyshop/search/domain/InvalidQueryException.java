@@ -1,22 +1,13 @@
 package io.polyshop.search.domain;
 
+import io.polyshop.platform.domain.InvalidInputException;
+
 /** A search request that cannot be answered as asked; {@code field} names the parameter. */
-public class InvalidQueryException extends RuntimeException {
+public class InvalidQueryException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public InvalidQueryException(String field, String message) {
-        super(field + " " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return getMessage().substring(field.length() + 1);
+        super(field, message);
     }
 }

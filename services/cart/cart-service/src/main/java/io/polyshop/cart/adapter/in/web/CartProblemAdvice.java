@@ -3,7 +3,6 @@ package io.polyshop.cart.adapter.in.web;
 import io.polyshop.cart.application.TooManyCartsException;
 import io.polyshop.cart.application.UnknownCartException;
 import io.polyshop.cart.domain.CartRefusedException;
-import io.polyshop.cart.domain.InvalidCartRequestException;
 import io.polyshop.platform.web.ProblemDetailsAdvice.FieldProblem;
 import io.polyshop.platform.web.ProblemWriter;
 import io.polyshop.platform.web.Problems;
@@ -22,11 +21,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class CartProblemAdvice {
-
-    @ExceptionHandler(InvalidCartRequestException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidCartRequestException invalid, HttpServletRequest request) {
-        return badRequest(request, invalid.field(), invalid.reason(), invalid.getMessage());
-    }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException missing, HttpServletRequest request) {

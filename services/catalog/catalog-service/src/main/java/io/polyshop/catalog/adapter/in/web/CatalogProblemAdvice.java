@@ -4,7 +4,6 @@ import io.polyshop.catalog.application.DuplicateProductException;
 import io.polyshop.catalog.application.StaleProductException;
 import io.polyshop.catalog.application.UnknownCategoryException;
 import io.polyshop.catalog.application.UnknownProductException;
-import io.polyshop.catalog.domain.InvalidCatalogEntryException;
 import io.polyshop.catalog.domain.ProductStateException;
 import io.polyshop.platform.web.ProblemDetailsAdvice.FieldProblem;
 import io.polyshop.platform.web.ProblemWriter;
@@ -19,21 +18,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Catalog's refusals as problem details; invalid entries list every offending field (400, as everywhere). */
+/** Catalog's refusals as problem details; invalid entries are the platform's (400 with every field at fault). */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class CatalogProblemAdvice {
-
-    @ExceptionHandler(InvalidCatalogEntryException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidCatalogEntryException invalid, HttpServletRequest request) {
-        ProblemDetail problem = ProblemWriter.problem(
-                request, HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid catalog entry", invalid.getMessage());
-        List<FieldProblem> errors = invalid.violations().stream()
-                .map(violation -> new FieldProblem(violation.field(), violation.message()))
-                .toList();
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
-    }
 
     @ExceptionHandler({UnknownProductException.class, UnknownCategoryException.class})
     ResponseEntity<ProblemDetail> unknown(RuntimeException unknown, HttpServletRequest request) {

@@ -6,7 +6,6 @@ import io.polyshop.identity.application.InvalidCredentialsException;
 import io.polyshop.identity.application.PasswordRejectedException;
 import io.polyshop.identity.application.TooManyAttemptsException;
 import io.polyshop.identity.application.UnknownUserException;
-import io.polyshop.identity.domain.InvalidFieldException;
 import io.polyshop.platform.web.ProblemDetailsAdvice.FieldProblem;
 import io.polyshop.platform.web.ProblemWriter;
 import io.polyshop.platform.web.Problems;
@@ -55,15 +54,6 @@ class IdentityProblemAdvice {
                 ProblemWriter.respond(
                         request, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", unknown.getMessage());
         };
-    }
-
-    /** Domain invariants (an address that is not one, an empty display name) surface as field errors. */
-    @ExceptionHandler(InvalidFieldException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidFieldException invalid, HttpServletRequest request) {
-        return validation(
-                request,
-                "The request has 1 invalid field(s).",
-                List.of(new FieldProblem(invalid.field(), invalid.getMessage())));
     }
 
     private static ResponseEntity<ProblemDetail> validation(

@@ -3,7 +3,6 @@ package io.polyshop.inventory.adapter.in.web;
 import io.polyshop.inventory.application.InsufficientStockException;
 import io.polyshop.inventory.application.ReservationConflictException;
 import io.polyshop.inventory.application.UnknownReservationException;
-import io.polyshop.inventory.domain.InvalidStockRequestException;
 import io.polyshop.platform.web.ProblemDetailsAdvice.FieldProblem;
 import io.polyshop.platform.web.ProblemWriter;
 import io.polyshop.platform.web.Problems;
@@ -22,14 +21,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class InventoryProblemAdvice {
-
-    @ExceptionHandler(InvalidStockRequestException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidStockRequestException invalid, HttpServletRequest request) {
-        ProblemDetail problem = ProblemWriter.problem(
-                request, HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", invalid.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem(invalid.field(), invalid.reason())));
-        return ResponseEntity.badRequest().body(problem);
-    }
 
     @ExceptionHandler(InsufficientStockException.class)
     ResponseEntity<ProblemDetail> insufficient(InsufficientStockException insufficient, HttpServletRequest request) {

@@ -2,14 +2,11 @@ package io.polyshop.order.adapter.in.web;
 
 import io.polyshop.order.application.StalePricesException;
 import io.polyshop.order.application.UnknownOrderException;
-import io.polyshop.order.domain.InvalidOrderException;
 import io.polyshop.order.domain.OrderConflictException;
 import io.polyshop.order.domain.OrderRefusedException;
-import io.polyshop.platform.web.ProblemDetailsAdvice.FieldProblem;
 import io.polyshop.platform.web.ProblemWriter;
 import io.polyshop.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,14 +20,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class OrderProblemAdvice {
-
-    @ExceptionHandler(InvalidOrderException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidOrderException invalid, HttpServletRequest request) {
-        ProblemDetail problem = ProblemWriter.problem(
-                request, HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", invalid.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem(invalid.field(), invalid.reason())));
-        return ResponseEntity.badRequest().body(problem);
-    }
 
     @ExceptionHandler(OrderRefusedException.class)
     ResponseEntity<ProblemDetail> refused(OrderRefusedException refused, HttpServletRequest request) {

@@ -1,12 +1,9 @@
 package io.polyshop.payment.adapter.in.web;
 
 import io.polyshop.payment.application.UnknownPaymentException;
-import io.polyshop.payment.domain.InvalidPaymentException;
-import io.polyshop.platform.web.ProblemDetailsAdvice.FieldProblem;
 import io.polyshop.platform.web.ProblemWriter;
 import io.polyshop.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,14 +16,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PaymentProblemAdvice {
-
-    @ExceptionHandler(InvalidPaymentException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidPaymentException invalid, HttpServletRequest request) {
-        ProblemDetail problem = ProblemWriter.problem(
-                request, HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", invalid.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem(invalid.field(), invalid.reason())));
-        return ResponseEntity.badRequest().body(problem);
-    }
 
     @ExceptionHandler(UnknownPaymentException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownPaymentException unknown, HttpServletRequest request) {
