@@ -81,6 +81,23 @@ public final class ServiceArchitecture {
                 .allowEmptyShould(false);
     }
 
+    /**
+     * The published contracts ({@code *-api}) are translated in adapters, so that a contract and the
+     * model behind it can change apart. The shop-wide rules in {@code commerce-api} are not a
+     * contract of one service but limits every domain applies, and stay usable everywhere.
+     */
+    public static ArchRule contractsAreTranslatedInAdapters(String basePackage) {
+        return noClasses()
+                .that()
+                .resideInAnyPackage(basePackage + ".domain..", basePackage + ".application..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.polyshop.*.api..")
+                        .and(not(resideInAPackage("io.polyshop.commerce.api.."))))
+                .as("the domain and application of " + basePackage
+                        + " use no published contract (*-api) type; adapters translate them")
+                .allowEmptyShould(false);
+    }
+
     public static ArchRule inboundAdaptersUseTheApplicationOnly(String basePackage) {
         return noClasses()
                 .that()
@@ -169,6 +186,7 @@ public final class ServiceArchitecture {
                 domainIsPlainJava(basePackage),
                 domainDoesNotReachAdapters(basePackage),
                 applicationDoesNotReachAdapters(basePackage),
+                contractsAreTranslatedInAdapters(basePackage),
                 inboundAdaptersUseTheApplicationOnly(basePackage),
                 inboundAdaptersAreWebMessagingOrScheduling(basePackage),
                 outboundPortsAreNamedForWhatIsBeyondThem(basePackage),

@@ -41,6 +41,11 @@ public abstract class ServiceArchitectureTest {
     }
 
     @Test
+    void contractsAreTranslatedInAdapters() {
+        ServiceArchitecture.contractsAreTranslatedInAdapters(basePackage).check(classes);
+    }
+
+    @Test
     void inboundAdaptersUseTheApplicationOnly() {
         ServiceArchitecture.inboundAdaptersUseTheApplicationOnly(basePackage).check(classes);
     }

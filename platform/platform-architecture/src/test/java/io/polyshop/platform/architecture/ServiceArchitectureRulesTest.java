@@ -51,6 +51,14 @@ class ServiceArchitectureRulesTest {
     }
 
     @Test
+    void rejectsAnApplicationLayerThatTakesInAPublishedContract() {
+        assertThatThrownBy(() -> ServiceArchitecture.contractsAreTranslatedInAdapters("io.polyshop.fixture.bad")
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OrderPlaced");
+    }
+
+    @Test
     void rejectsAnInboundAdapterThatUsesAnOutboundAdapterOrPort() {
         assertThatThrownBy(() -> ServiceArchitecture.inboundAdaptersUseTheApplicationOnly("io.polyshop.fixture.bad")
                         .check(FIXTURES))

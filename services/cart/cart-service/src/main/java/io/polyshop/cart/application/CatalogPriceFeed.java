@@ -1,12 +1,8 @@
 package io.polyshop.cart.application;
 
 import io.polyshop.cart.application.port.out.Prices;
-import io.polyshop.cart.domain.Money;
 import io.polyshop.cart.domain.ProductPrice;
 import io.polyshop.cart.domain.Sku;
-import io.polyshop.catalog.api.ProductArchived;
-import io.polyshop.catalog.api.ProductSnapshot;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,42 +20,25 @@ public class CatalogPriceFeed {
         this.prices = prices;
     }
 
-    public void onSale(ProductSnapshot product) {
-        String productId = product.productId().toString();
+    /** The product at {@code version} sells its SKUs at {@code skuPrices}, and no others. */
+    public void onSale(String productId, long version, List<ProductPrice> skuPrices) {
         // One product's events arrive in order on one partition; this drops repeats and replays whole.
-        if (prices.versionOf(productId) >= product.version()) {
+        if (prices.versionOf(productId) >= version) {
             return;
         }
-        List<Sku> skus = new ArrayList<>();
-        skus.add(new Sku(product.sku()));
-        prices.put(price(product, product.sku(), product.price()));
-        for (ProductSnapshot.Variant variant : product.variants()) {
-            skus.add(new Sku(variant.sku()));
-            prices.put(price(product, variant.sku(), variant.price() == null ? product.price() : variant.price()));
-        }
+        skuPrices.forEach(prices::put);
+        List<Sku> skus = skuPrices.stream().map(ProductPrice::sku).toList();
         Set<Sku> current = new HashSet<>(skus);
         for (Sku previous : prices.skusOf(productId)) {
             if (!current.contains(previous)) {
-                prices.withdraw(previous, product.version());
+                prices.withdraw(previous, version);
             }
         }
-        prices.rememberSkus(productId, product.version(), skus);
+        prices.rememberSkus(productId, version, skus);
     }
 
-    public void withdrawn(ProductArchived archived) {
-        prices.withdraw(new Sku(archived.sku()), archived.version());
-        for (String variant : archived.variantSkus()) {
-            prices.withdraw(new Sku(variant), archived.version());
-        }
-    }
-
-    private static ProductPrice price(ProductSnapshot product, String sku, ProductSnapshot.Price price) {
-        return new ProductPrice(
-                new Sku(sku),
-                product.productId().toString(),
-                product.name(),
-                new Money(price.amount(), price.currency()),
-                true,
-                product.version());
+    /** None of {@code skus} is for sale any more, as of {@code version}. */
+    public void withdrawn(List<Sku> skus, long version) {
+        skus.forEach(sku -> prices.withdraw(sku, version));
     }
 }

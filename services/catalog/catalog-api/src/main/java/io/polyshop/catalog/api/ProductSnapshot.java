@@ -2,6 +2,7 @@ package io.polyshop.catalog.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,4 +37,20 @@ public record ProductSnapshot(
     public record Price(BigDecimal amount, String currency) {}
 
     public record Variant(String sku, Map<String, Object> attributes, Price price) {}
+
+    /** One SKU of the product and the price it sells at. */
+    public record SkuPrice(String sku, Price price) {}
+
+    /**
+     * Every SKU of the product, its own first, each at the price it sells at: a variant without a
+     * price of its own sells at the product's. Readers keeping prices take them from here.
+     */
+    public List<SkuPrice> skuPrices() {
+        List<SkuPrice> prices = new ArrayList<>();
+        prices.add(new SkuPrice(sku, price));
+        for (Variant variant : variants) {
+            prices.add(new SkuPrice(variant.sku(), variant.price() == null ? price : variant.price()));
+        }
+        return List.copyOf(prices);
+    }
 }

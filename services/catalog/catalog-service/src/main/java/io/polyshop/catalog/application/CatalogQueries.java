@@ -1,6 +1,5 @@
 package io.polyshop.catalog.application;
 
-import io.polyshop.catalog.api.ProductSnapshot;
 import io.polyshop.catalog.application.port.out.Brands;
 import io.polyshop.catalog.application.port.out.Categories;
 import io.polyshop.catalog.application.port.out.Products;
@@ -24,36 +23,36 @@ public class CatalogQueries {
         this.brands = brands;
     }
 
-    public ProductSnapshot product(ProductId id) {
+    public ProductListing product(ProductId id) {
         Product product = products.find(id)
                 .filter(Product::isVisible)
                 .orElseThrow(() -> new UnknownProductException(id.toString()));
-        return view().snapshots().of(product);
+        return view().listings().of(product);
     }
 
-    public ProductSnapshot productBySlug(Slug slug) {
+    public ProductListing productBySlug(Slug slug) {
         Product product = products.findBySlug(slug)
                 .filter(Product::isVisible)
                 .orElseThrow(() -> new UnknownProductException("with slug " + slug));
-        return view().snapshots().of(product);
+        return view().listings().of(product);
     }
 
     /** Published products of the category and all categories below it. */
-    public ResultPage<ProductSnapshot> inCategory(CategoryId category, int page, int size) {
+    public ResultPage<ProductListing> inCategory(CategoryId category, int page, int size) {
         CatalogView view = view();
         if (!view.categories().contains(category)) {
             throw new UnknownCategoryException(category);
         }
         ResultPage<Product> found = products.visibleIn(view.categories().withDescendants(category), page, size);
-        ProductSnapshots snapshots = view.snapshots();
+        ProductListings listings = view.listings();
         return new ResultPage<>(
-                found.items().stream().map(snapshots::of).toList(), found.page(), found.size(), found.totalItems());
+                found.items().stream().map(listings::of).toList(), found.page(), found.size(), found.totalItems());
     }
 
     /** Published products after {@code after} in id order: how a reader rebuilds its copy page by page. */
-    public List<ProductSnapshot> visibleAfter(ProductId after, int limit) {
-        ProductSnapshots snapshots = view().snapshots();
-        return products.visibleAfter(after, limit).stream().map(snapshots::of).toList();
+    public List<ProductListing> visibleAfter(ProductId after, int limit) {
+        ProductListings listings = view().listings();
+        return products.visibleAfter(after, limit).stream().map(listings::of).toList();
     }
 
     private CatalogView view() {

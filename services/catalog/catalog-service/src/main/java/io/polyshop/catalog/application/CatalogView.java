@@ -24,7 +24,7 @@ public record CatalogView(CategoryTree categories, Function<BrandId, Optional<Br
         return new ProductDrafts(categories, brands);
     }
 
-    public ProductSnapshots snapshots() {
-        return new ProductSnapshots(categories, brands);
+    public ProductListings listings() {
+        return new ProductListings(categories, brands);
     }
 }

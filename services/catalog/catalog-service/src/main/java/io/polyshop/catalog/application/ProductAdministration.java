@@ -1,12 +1,9 @@
 package io.polyshop.catalog.application;
 
-import io.polyshop.catalog.api.CatalogEvents;
-import io.polyshop.catalog.api.ProductPublished;
-import io.polyshop.catalog.api.ProductUpdated;
 import io.polyshop.catalog.application.port.out.Brands;
+import io.polyshop.catalog.application.port.out.CatalogNews;
 import io.polyshop.catalog.application.port.out.Categories;
 import io.polyshop.catalog.application.port.out.Products;
-import io.polyshop.catalog.application.port.out.Products.OutgoingEvent;
 import io.polyshop.catalog.domain.Product;
 import io.polyshop.catalog.domain.ProductDetails;
 import io.polyshop.catalog.domain.ProductId;
@@ -38,7 +35,7 @@ public class ProductAdministration {
     public Product create(ProductDraft draft) {
         CatalogView view = view();
         ProductDetails details = view.drafts().check(draft);
-        return place(details, false, view.snapshots(), products.findBySkus(details.allSkus()));
+        return place(details, false, view.listings(), products.findBySkus(details.allSkus()));
     }
 
     public Product product(ProductId id) {
@@ -48,21 +45,21 @@ public class ProductAdministration {
     /** Replaces the product's details, provided it is still at {@code expectedVersion}. */
     public Product revise(ProductId id, long expectedVersion, ProductDraft draft) {
         CatalogView view = view();
-        return revise(product(id), expectedVersion, view.drafts().check(draft), view.snapshots());
+        return revise(product(id), expectedVersion, view.drafts().check(draft), view.listings());
     }
 
     public Product publish(ProductId id, OptionalLong expectedVersion) {
         Product current = product(id);
-        return publish(current, expectedVersion.orElse(current.version()), view().snapshots());
+        return publish(current, expectedVersion.orElse(current.version()), view().listings());
     }
 
     public Product archive(ProductId id, OptionalLong expectedVersion) {
         Product current = product(id);
         Product archived = current.archive(clock.instant());
-        Optional<OutgoingEvent> event = current.publishedAt() == null
+        Optional<CatalogNews> news = current.publishedAt() == null
                 ? Optional.empty()
-                : Optional.of(new OutgoingEvent(CatalogEvents.PRODUCT_ARCHIVED, ProductSnapshots.archived(archived)));
-        products.save(archived, expectedVersion.orElse(current.version()), event);
+                : Optional.of(new CatalogNews.ProductArchived(archived));
+        products.save(archived, expectedVersion.orElse(current.version()), news);
         return archived;
     }
 
@@ -74,7 +71,7 @@ public class ProductAdministration {
      * Stores a new product, as a draft or published at once (one write either way); {@code holders}
      * are the products already sold under any of its SKUs, which must be none.
      */
-    Product place(ProductDetails details, boolean publish, ProductSnapshots snapshots, List<Product> holders) {
+    Product place(ProductDetails details, boolean publish, ProductListings listings, List<Product> holders) {
         requireSkusFree(details, null, holders);
         Product product = Product.draft(ProductId.random(), details, clock.instant());
         if (!publish) {
@@ -82,29 +79,25 @@ public class ProductAdministration {
             return product;
         }
         Product published = product.publish(clock.instant());
-        products.save(published, 0, Optional.of(published(published, snapshots)));
+        products.save(published, 0, Optional.of(new CatalogNews.ProductPublished(listings.of(published))));
         return published;
     }
 
-    Product revise(Product current, long expectedVersion, ProductDetails details, ProductSnapshots snapshots) {
+    Product revise(Product current, long expectedVersion, ProductDetails details, ProductListings listings) {
         requireSkusFree(details, current.id(), products.findBySkus(details.allSkus()));
         Product revised = current.revise(details, clock.instant());
-        Optional<OutgoingEvent> event = revised.status() == ProductStatus.ACTIVE
-                ? Optional.of(
-                        new OutgoingEvent(CatalogEvents.PRODUCT_UPDATED, new ProductUpdated(snapshots.of(revised))))
+        Optional<CatalogNews> news = revised.status() == ProductStatus.ACTIVE
+                ? Optional.of(new CatalogNews.ProductUpdated(listings.of(revised)))
                 : Optional.empty();
-        products.save(revised, expectedVersion, event);
+        products.save(revised, expectedVersion, news);
         return revised;
     }
 
-    Product publish(Product current, long expectedVersion, ProductSnapshots snapshots) {
+    Product publish(Product current, long expectedVersion, ProductListings listings) {
         Product published = current.publish(clock.instant());
-        products.save(published, expectedVersion, Optional.of(published(published, snapshots)));
+        products.save(
+                published, expectedVersion, Optional.of(new CatalogNews.ProductPublished(listings.of(published))));
         return published;
-    }
-
-    private static OutgoingEvent published(Product product, ProductSnapshots snapshots) {
-        return new OutgoingEvent(CatalogEvents.PRODUCT_PUBLISHED, new ProductPublished(snapshots.of(product)));
     }
 
     /** A variant's SKU is a SKU like any other: no two products may be sold under the same one. */

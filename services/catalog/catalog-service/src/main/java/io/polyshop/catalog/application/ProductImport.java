@@ -113,18 +113,18 @@ public class ProductImport {
                     .filter(holder -> holder.details().sku().equals(details.sku()))
                     .findFirst();
             if (existing.isEmpty()) {
-                administration.place(details, line.status() == ImportLine.Status.ACTIVE, view.snapshots(), holders);
+                administration.place(details, line.status() == ImportLine.Status.ACTIVE, view.listings(), holders);
                 progress.created();
                 return;
             }
             Product current = existing.get();
             boolean changed = !current.details().equals(details);
             if (changed) {
-                current = administration.revise(current, current.version(), details, view.snapshots());
+                current = administration.revise(current, current.version(), details, view.listings());
             }
             boolean publish = line.status() == ImportLine.Status.ACTIVE && current.status() == ProductStatus.DRAFT;
             if (publish) {
-                administration.publish(current, current.version(), view.snapshots());
+                administration.publish(current, current.version(), view.listings());
             }
             if (changed || publish) {
                 progress.updated();

@@ -1,5 +1,6 @@
 package io.polyshop.inventory.application;
 
+import io.polyshop.inventory.application.port.out.InventoryNews;
 import io.polyshop.inventory.application.port.out.Stock;
 import io.polyshop.inventory.domain.Sku;
 import java.util.Collection;
@@ -31,7 +32,7 @@ public class LowStockWatch {
         int looked = 0;
         for (Sku sku : noted) {
             if (noted.remove(sku)) {
-                store.watchLowStock(sku, threshold, level -> Replies.stockLow(level, threshold));
+                store.watchLowStock(sku, threshold, level -> new InventoryNews.StockLow(level, threshold));
                 looked++;
             }
         }

@@ -1,6 +1,6 @@
 package io.polyshop.inventory.application;
 
-import io.polyshop.inventory.application.port.out.Message;
+import io.polyshop.inventory.application.port.out.InventoryNews;
 import io.polyshop.inventory.application.port.out.Stock;
 import io.polyshop.inventory.application.port.out.Stock.HoldOutcome;
 import io.polyshop.inventory.domain.Reservation;
@@ -184,7 +184,7 @@ public class Reservations {
                 .collect(Collectors.joining(", "));
     }
 
-    private static List<Message> concat(List<Message> first, List<Message> second) {
+    private static List<InventoryNews> concat(List<InventoryNews> first, List<InventoryNews> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 }

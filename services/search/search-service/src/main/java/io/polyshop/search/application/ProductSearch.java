@@ -1,10 +1,10 @@
 package io.polyshop.search.application;
 
-import io.polyshop.search.api.SearchResults;
-import io.polyshop.search.api.Suggestion;
 import io.polyshop.search.application.port.out.ProductIndex;
 import io.polyshop.search.domain.InvalidQueryException;
+import io.polyshop.search.domain.NameCompletion;
 import io.polyshop.search.domain.ProductQuery;
+import io.polyshop.search.domain.SearchPage;
 import java.util.List;
 
 /** Shoppers' queries: full-text search with filters and facets, and name completion. */
@@ -18,11 +18,11 @@ public class ProductSearch {
         this.index = index;
     }
 
-    public SearchResults search(ProductQuery query) {
+    public SearchPage search(ProductQuery query) {
         return index.search(query);
     }
 
-    public List<Suggestion> suggest(String prefix, int size) {
+    public List<NameCompletion> suggest(String prefix, int size) {
         if (prefix == null || prefix.isBlank() || prefix.length() > 100) {
             throw new InvalidQueryException("q", "must be 1-100 characters");
         }

@@ -1,9 +1,9 @@
 package io.polyshop.search.application;
 
-import io.polyshop.catalog.api.ProductSnapshot;
-import io.polyshop.search.api.ReindexReport;
 import io.polyshop.search.application.port.out.CatalogSnapshots;
 import io.polyshop.search.application.port.out.ProductIndex;
+import io.polyshop.search.domain.ProductChange;
+import io.polyshop.search.domain.SearchableProduct;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,18 +33,22 @@ public class Reindexing {
         this.clock = clock;
     }
 
-    public synchronized ReindexReport rebuild() {
+    public synchronized RebuildReport rebuild() {
         Instant start = clock.instant();
         String generation = index.createGeneration();
         try {
             index.alsoWriteTo(generation);
             long loaded = 0;
             UUID after = null;
-            List<ProductSnapshot> page;
+            List<SearchableProduct> page;
             do {
                 page = catalog.after(after, PAGE);
                 if (!page.isEmpty()) {
-                    index.load(generation, ProductChanges.indexed(page));
+                    index.load(
+                            generation,
+                            page.stream()
+                                    .<ProductChange>map(ProductChange.Indexed::new)
+                                    .toList());
                     loaded += page.size();
                     after = page.getLast().productId();
                     if (loaded % 10_000 < PAGE) {
@@ -55,7 +59,7 @@ public class Reindexing {
             String previous = index.promote(generation);
             Duration took = Duration.between(start, clock.instant());
             log.info("reindex: {} now serves {} products (was {}), took {}", generation, loaded, previous, took);
-            return new ReindexReport(generation, previous, loaded, took);
+            return new RebuildReport(generation, previous, loaded, took);
         } catch (RuntimeException e) {
             index.discard(generation);
             throw e;

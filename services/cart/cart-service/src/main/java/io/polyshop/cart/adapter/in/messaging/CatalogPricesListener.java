@@ -2,9 +2,13 @@ package io.polyshop.cart.adapter.in.messaging;
 
 import io.cloudevents.CloudEvent;
 import io.polyshop.cart.application.CatalogPriceFeed;
+import io.polyshop.cart.domain.Money;
+import io.polyshop.cart.domain.ProductPrice;
+import io.polyshop.cart.domain.Sku;
 import io.polyshop.catalog.api.CatalogEvents;
 import io.polyshop.catalog.api.ProductArchived;
 import io.polyshop.catalog.api.ProductPublished;
+import io.polyshop.catalog.api.ProductSnapshot;
 import io.polyshop.catalog.api.ProductUpdated;
 import io.polyshop.platform.messaging.ConsumedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,13 +30,32 @@ public class CatalogPricesListener {
         CloudEvent event = events.envelope(record);
         switch (event.getType()) {
             case CatalogEvents.PRODUCT_PUBLISHED ->
-                feed.onSale(events.data(event, ProductPublished.class).product());
+                onSale(events.data(event, ProductPublished.class).product());
             case CatalogEvents.PRODUCT_UPDATED ->
-                feed.onSale(events.data(event, ProductUpdated.class).product());
-            case CatalogEvents.PRODUCT_ARCHIVED -> feed.withdrawn(events.data(event, ProductArchived.class));
+                onSale(events.data(event, ProductUpdated.class).product());
+            case CatalogEvents.PRODUCT_ARCHIVED -> {
+                ProductArchived archived = events.data(event, ProductArchived.class);
+                feed.withdrawn(archived.skus().stream().map(Sku::new).toList(), archived.version());
+            }
             default -> {
                 // other catalog events do not touch prices
             }
         }
+    }
+
+    private void onSale(ProductSnapshot product) {
+        String productId = product.productId().toString();
+        feed.onSale(
+                productId,
+                product.version(),
+                product.skuPrices().stream()
+                        .map(price -> new ProductPrice(
+                                new Sku(price.sku()),
+                                productId,
+                                product.name(),
+                                new Money(price.price().amount(), price.price().currency()),
+                                true,
+                                product.version()))
+                        .toList());
     }
 }

@@ -1,10 +1,12 @@
 package io.polyshop.catalog.adapter.in.web;
 
+import io.polyshop.catalog.adapter.contract.ProductSnapshots;
 import io.polyshop.catalog.adapter.in.web.CatalogViews.BrandView;
 import io.polyshop.catalog.adapter.in.web.CatalogViews.CategoryNode;
 import io.polyshop.catalog.adapter.in.web.CatalogViews.Page;
 import io.polyshop.catalog.api.ProductSnapshot;
 import io.polyshop.catalog.application.CatalogQueries;
+import io.polyshop.catalog.application.ProductListing;
 import io.polyshop.catalog.application.ResultPage;
 import io.polyshop.catalog.domain.CategoryId;
 import io.polyshop.catalog.domain.ProductId;
@@ -36,12 +38,12 @@ class CatalogController {
 
     @GetMapping("/products/{id}")
     ProductSnapshot product(@PathVariable UUID id) {
-        return queries.product(new ProductId(id));
+        return ProductSnapshots.of(queries.product(new ProductId(id)));
     }
 
     @GetMapping("/products/by-slug/{slug}")
     ProductSnapshot productBySlug(@PathVariable @Pattern(regexp = SLUG, message = Slug.EXPECTATION) String slug) {
-        return queries.productBySlug(new Slug(slug));
+        return ProductSnapshots.of(queries.productBySlug(new Slug(slug)));
     }
 
     /** Published products of a category and its descendants, by name. */
@@ -58,9 +60,13 @@ class CatalogController {
                     @Min(value = 1, message = "must be between 1 and 100")
                     @Max(value = 100, message = "must be between 1 and 100")
                     int size) {
-        ResultPage<ProductSnapshot> found = queries.inCategory(new CategoryId(category), page, size);
-        return new Page<>(found.items(), found.page(), found.size(), found.totalItems(), (int)
-                ((found.totalItems() + size - 1) / size));
+        ResultPage<ProductListing> found = queries.inCategory(new CategoryId(category), page, size);
+        return new Page<>(
+                found.items().stream().map(ProductSnapshots::of).toList(),
+                found.page(),
+                found.size(),
+                found.totalItems(),
+                (int) ((found.totalItems() + size - 1) / size));
     }
 
     /**
@@ -74,7 +80,9 @@ class CatalogController {
                     @Min(value = 1, message = "must be between 1 and 1000")
                     @Max(value = 1000, message = "must be between 1 and 1000")
                     int limit) {
-        return queries.visibleAfter(after == null ? null : new ProductId(after), limit);
+        return queries.visibleAfter(after == null ? null : new ProductId(after), limit).stream()
+                .map(ProductSnapshots::of)
+                .toList();
     }
 
     @GetMapping("/categories")

@@ -1,9 +1,11 @@
 package io.polyshop.catalog.adapter.out.mongo;
 
+import io.polyshop.catalog.adapter.contract.ProductSnapshots;
 import io.polyshop.catalog.api.CatalogEvents;
 import io.polyshop.catalog.application.DuplicateProductException;
 import io.polyshop.catalog.application.ResultPage;
 import io.polyshop.catalog.application.StaleProductException;
+import io.polyshop.catalog.application.port.out.CatalogNews;
 import io.polyshop.catalog.application.port.out.Products;
 import io.polyshop.catalog.domain.CategoryId;
 import io.polyshop.catalog.domain.Product;
@@ -78,10 +80,11 @@ public class MongoProducts implements Products {
     }
 
     @Override
-    public void save(Product product, long expectedVersion, Optional<OutgoingEvent> event) {
+    public void save(Product product, long expectedVersion, Optional<CatalogNews> news) {
         Document document = ProductDocuments.toDocument(product);
-        Optional<Document> pending = event.map(outgoing ->
-                outbox.pending(CatalogEvents.TOPIC, product.id().toString(), outgoing.type(), outgoing.payload()));
+        Optional<Document> pending = news.map(ProductSnapshots::event)
+                .map(event ->
+                        outbox.pending(CatalogEvents.TOPIC, product.id().toString(), event.type(), event.payload()));
         try {
             if (expectedVersion == 0) {
                 document.append(DocumentOutbox.FIELD, pending.map(List::of).orElse(List.of()));

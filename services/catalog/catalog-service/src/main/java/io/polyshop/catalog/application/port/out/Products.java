@@ -22,19 +22,16 @@ public interface Products {
 
     /**
      * Stores a new product (when {@code expectedVersion} is 0) or the next state of one whose stored
-     * version is still {@code expectedVersion}, together with {@code event} when there is one.
+     * version is still {@code expectedVersion}, together with {@code news} when there is some.
      *
      * @throws StaleProductException when the stored version moved on
      * @throws DuplicateProductException when the slug or a SKU belongs to another product
      */
-    void save(Product product, long expectedVersion, Optional<OutgoingEvent> event);
+    void save(Product product, long expectedVersion, Optional<CatalogNews> news);
 
     /** Visible products in any of the categories, by name. */
     ResultPage<Product> visibleIn(Collection<CategoryId> categories, int page, int size);
 
     /** Visible products with an id after {@code after} (null: from the start), by id: for readers rebuilding their copy. */
     List<Product> visibleAfter(ProductId after, int limit);
-
-    /** An event to publish with a write: its CloudEvents type and payload. */
-    record OutgoingEvent(String type, Object payload) {}
 }

@@ -1,7 +1,7 @@
 package io.polyshop.inventory.adapter.out.dynamodb;
 
 import io.polyshop.inventory.application.InsufficientStockException;
-import io.polyshop.inventory.application.port.out.Message;
+import io.polyshop.inventory.application.port.out.InventoryNews;
 import io.polyshop.inventory.application.port.out.Stock;
 import io.polyshop.inventory.domain.LedgerEntry;
 import io.polyshop.inventory.domain.Reservation;
@@ -168,7 +168,7 @@ public class DynamoDbStock implements Stock {
     }
 
     @Override
-    public HoldOutcome hold(Reservation reservation, List<Message> messages) {
+    public HoldOutcome hold(Reservation reservation, List<InventoryNews> messages) {
         return combiner.hold(new HoldCombiner.Hold(reservation, messages));
     }
 
@@ -210,7 +210,7 @@ public class DynamoDbStock implements Stock {
                 .toList();
     }
 
-    private HoldOutcome holdAlone(Reservation reservation, List<Message> messages) {
+    private HoldOutcome holdAlone(Reservation reservation, List<InventoryNews> messages) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(newReservation(reservation));
         for (StockLine line : reservation.lines()) {
@@ -254,7 +254,7 @@ public class DynamoDbStock implements Stock {
     }
 
     @Override
-    public boolean record(Reservation reservation, List<Message> messages) {
+    public boolean record(Reservation reservation, List<InventoryNews> messages) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(newReservation(reservation));
         items.addAll(outboxItems(messages));
@@ -262,7 +262,7 @@ public class DynamoDbStock implements Stock {
     }
 
     @Override
-    public boolean transition(Reservation current, Reservation next, List<Message> messages) {
+    public boolean transition(Reservation current, Reservation next, List<InventoryNews> messages) {
         List<TransactWriteItem> items = new ArrayList<>();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":current", AttributeValue.fromS(current.status().name()));
@@ -328,7 +328,7 @@ public class DynamoDbStock implements Stock {
     }
 
     @Override
-    public void publish(List<Message> messages) {
+    public void publish(List<InventoryNews> messages) {
         if (!messages.isEmpty() && !commit(outboxItems(messages)).isEmpty()) {
             throw new IllegalStateException("the outbox refused a write without conditions");
         }
@@ -350,7 +350,7 @@ public class DynamoDbStock implements Stock {
     }
 
     @Override
-    public void watchLowStock(Sku sku, long threshold, Function<StockLevel, Message> alert) {
+    public void watchLowStock(Sku sku, long threshold, Function<StockLevel, InventoryNews> alert) {
         Optional<Map<String, AttributeValue>> item = stockItem(sku);
         if (item.isEmpty()) {
             return;
@@ -451,9 +451,11 @@ public class DynamoDbStock implements Stock {
                 .build();
     }
 
-    private List<TransactWriteItem> outboxItems(List<Message> messages) {
-        return messages.stream()
-                .map(message -> outbox.pending(message.topic(), message.key(), message.type(), message.payload()))
+    private List<TransactWriteItem> outboxItems(List<InventoryNews> news) {
+        return news.stream()
+                .map(PublishedNews::of)
+                .map(published ->
+                        outbox.pending(published.topic(), published.key(), published.type(), published.payload()))
                 .toList();
     }
 

@@ -1,6 +1,6 @@
 package io.polyshop.inventory.adapter.out.dynamodb;
 
-import io.polyshop.inventory.application.port.out.Message;
+import io.polyshop.inventory.application.port.out.InventoryNews;
 import io.polyshop.inventory.application.port.out.Stock.HoldOutcome;
 import io.polyshop.inventory.domain.Reservation;
 import io.polyshop.inventory.domain.ReservationId;
@@ -30,7 +30,7 @@ import java.util.function.Function;
 final class HoldCombiner {
 
     /** One reservation to hold and the messages that go with it. */
-    record Hold(Reservation reservation, List<Message> messages) {
+    record Hold(Reservation reservation, List<InventoryNews> messages) {
 
         int items(Set<Sku> skusInGroup) {
             int newSkus = (int) reservation.lines().stream()

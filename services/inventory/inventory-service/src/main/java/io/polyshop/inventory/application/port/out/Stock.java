@@ -32,7 +32,7 @@ public interface Stock {
     Optional<Reservation> reservation(ReservationId id);
 
     /** Holds every line of a new reservation, or none. */
-    HoldOutcome hold(Reservation reservation, List<Message> messages);
+    HoldOutcome hold(Reservation reservation, List<InventoryNews> messages);
 
     sealed interface HoldOutcome {
         record Held() implements HoldOutcome {}
@@ -44,16 +44,16 @@ public interface Stock {
     }
 
     /** Stores a reservation that holds nothing (rejected, or released unseen) unless the id is taken. */
-    boolean record(Reservation reservation, List<Message> messages);
+    boolean record(Reservation reservation, List<InventoryNews> messages);
 
     /**
      * Moves {@code current} to {@code next} with the stock change that implies, unless its status
      * changed since it was read.
      */
-    boolean transition(Reservation current, Reservation next, List<Message> messages);
+    boolean transition(Reservation current, Reservation next, List<InventoryNews> messages);
 
     /** Publishes messages without any stock change (a repeated command's answer). */
-    void publish(List<Message> messages);
+    void publish(List<InventoryNews> messages);
 
     /** Held reservations whose time ran out by {@code now}. */
     List<ReservationId> expiredHolds(Instant now, int limit);
@@ -62,5 +62,5 @@ public interface Stock {
      * Publishes {@code alert} once each time the SKU's available stock falls under
      * {@code threshold}, and re-arms it once stock is back at or above it.
      */
-    void watchLowStock(Sku sku, long threshold, Function<StockLevel, Message> alert);
+    void watchLowStock(Sku sku, long threshold, Function<StockLevel, InventoryNews> alert);
 }

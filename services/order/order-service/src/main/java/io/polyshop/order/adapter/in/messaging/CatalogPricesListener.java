@@ -11,9 +11,7 @@ import io.polyshop.order.application.CatalogPriceFeed;
 import io.polyshop.order.domain.Money;
 import io.polyshop.order.domain.Sku;
 import io.polyshop.platform.messaging.ConsumedEvents;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
@@ -47,20 +45,19 @@ public class CatalogPricesListener {
     }
 
     private void onSale(ProductSnapshot product) {
-        List<CatalogPrice> prices = new ArrayList<>();
-        prices.add(price(product, product.sku(), product.price()));
-        for (ProductSnapshot.Variant variant : product.variants()) {
-            prices.add(price(product, variant.sku(), variant.price() == null ? product.price() : variant.price()));
-        }
-        feed.onSale(product.productId().toString(), product.version(), prices);
-    }
-
-    private static CatalogPrice price(ProductSnapshot product, String sku, ProductSnapshot.Price price) {
-        return new CatalogPrice(
-                new Sku(sku),
-                product.productId().toString(),
-                product.name(),
-                new Money(price.amount(), Currency.getInstance(price.currency())),
-                true);
+        String productId = product.productId().toString();
+        feed.onSale(
+                productId,
+                product.version(),
+                product.skuPrices().stream()
+                        .map(price -> new CatalogPrice(
+                                new Sku(price.sku()),
+                                productId,
+                                product.name(),
+                                new Money(
+                                        price.price().amount(),
+                                        Currency.getInstance(price.price().currency())),
+                                true))
+                        .toList());
     }
 }

@@ -17,6 +17,6 @@ class ReindexController {
 
     @PostMapping("/api/v1/admin/search/reindex")
     ReindexReport reindex() {
-        return reindex.rebuild();
+        return SearchViews.report(reindex.rebuild());
     }
 }

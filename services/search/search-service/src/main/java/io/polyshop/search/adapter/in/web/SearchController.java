@@ -58,7 +58,7 @@ class SearchController {
                 attributes.put(name.substring(ATTRIBUTE.length()), values);
             }
         });
-        return search.search(new ProductQuery(
+        return SearchViews.results(search.search(new ProductQuery(
                 q,
                 category,
                 brand,
@@ -68,13 +68,15 @@ class SearchController {
                 SortOrder.parse(sort),
                 integer("page", page, 0),
                 integer("size", size, 20),
-                decimal("priceBand", priceBand)));
+                decimal("priceBand", priceBand))));
     }
 
     @GetMapping("/suggestions")
     List<Suggestion> suggestions(
             @RequestParam(required = false) String q, @RequestParam(required = false) String size) {
-        return search.suggest(q, integer("size", size, 5));
+        return search.suggest(q, integer("size", size, 5)).stream()
+                .map(SearchViews::suggestion)
+                .toList();
     }
 
     private static BigDecimal decimal(String field, String value) {

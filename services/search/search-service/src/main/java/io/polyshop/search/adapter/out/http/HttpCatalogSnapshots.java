@@ -1,7 +1,9 @@
 package io.polyshop.search.adapter.out.http;
 
 import io.polyshop.catalog.api.ProductSnapshot;
+import io.polyshop.search.adapter.contract.ProductChanges;
 import io.polyshop.search.application.port.out.CatalogSnapshots;
+import io.polyshop.search.domain.SearchableProduct;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
@@ -19,7 +21,7 @@ public class HttpCatalogSnapshots implements CatalogSnapshots {
     }
 
     @Override
-    public List<ProductSnapshot> after(UUID productId, int limit) {
+    public List<SearchableProduct> after(UUID productId, int limit) {
         List<ProductSnapshot> page = catalog.get()
                 .uri(uri -> {
                     uri.path("/api/v1/product-snapshots").queryParam("limit", limit);
@@ -30,6 +32,8 @@ public class HttpCatalogSnapshots implements CatalogSnapshots {
                 })
                 .retrieve()
                 .body(PAGE);
-        return page == null ? List.of() : page;
+        return page == null
+                ? List.of()
+                : page.stream().map(ProductChanges::searchable).toList();
     }
 }

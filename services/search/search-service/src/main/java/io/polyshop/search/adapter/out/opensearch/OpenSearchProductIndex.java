@@ -1,12 +1,12 @@
 package io.polyshop.search.adapter.out.opensearch;
 
-import io.polyshop.search.api.Facets;
-import io.polyshop.search.api.ProductHit;
-import io.polyshop.search.api.SearchResults;
-import io.polyshop.search.api.Suggestion;
 import io.polyshop.search.application.port.out.ProductIndex;
+import io.polyshop.search.domain.FacetCounts;
+import io.polyshop.search.domain.NameCompletion;
 import io.polyshop.search.domain.ProductChange;
+import io.polyshop.search.domain.ProductMatch;
 import io.polyshop.search.domain.ProductQuery;
+import io.polyshop.search.domain.SearchPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -134,7 +134,7 @@ public class OpenSearchProductIndex implements ProductIndex {
      * hits only when asked, so both searches ask.
      */
     @Override
-    public SearchResults search(ProductQuery query) {
+    public SearchPage search(ProductQuery query) {
         Query matching = ProductQueries.matching(query);
         try {
             MsearchResponse<ProductDocument> response = client.msearch(
@@ -164,12 +164,12 @@ public class OpenSearchProductIndex implements ProductIndex {
             MultiSearchItem<ProductDocument> page = result(response.responses().get(0));
             MultiSearchItem<ProductDocument> counts =
                     result(response.responses().get(1));
-            List<ProductHit> hits =
+            List<ProductMatch> hits =
                     page.hits().hits().stream().map(OpenSearchProductIndex::hit).toList();
             long total = counts.hits().total() == null
                     ? hits.size()
                     : counts.hits().total().value();
-            return new SearchResults(hits, total, query.page(), query.size(), facets(counts.aggregations(), query));
+            return new SearchPage(hits, total, query.page(), query.size(), facets(counts.aggregations(), query));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -237,8 +237,8 @@ public class OpenSearchProductIndex implements ProductIndex {
         return facets;
     }
 
-    private static Facets facets(Map<String, Aggregate> aggregations, ProductQuery query) {
-        Map<String, List<Facets.Count>> attributes = new LinkedHashMap<>();
+    private static FacetCounts facets(Map<String, Aggregate> aggregations, ProductQuery query) {
+        Map<String, List<FacetCounts.ValueCount>> attributes = new LinkedHashMap<>();
         for (StringTermsBucket name : aggregations
                 .get("attributes")
                 .nested()
@@ -250,20 +250,20 @@ public class OpenSearchProductIndex implements ProductIndex {
             attributes.put(
                     name.key(),
                     name.aggregations().get("values").sterms().buckets().array().stream()
-                            .map(value -> new Facets.Count(value.key(), value.key(), value.docCount()))
+                            .map(value -> new FacetCounts.ValueCount(value.key(), value.key(), value.docCount()))
                             .toList());
         }
-        List<Facets.PriceBand> prices = aggregations.get("prices").histogram().buckets().array().stream()
+        List<FacetCounts.PriceBand> prices = aggregations.get("prices").histogram().buckets().array().stream()
                 .map(bucket -> {
                     BigDecimal from = BigDecimal.valueOf(bucket.key()).stripTrailingZeros();
-                    return new Facets.PriceBand(from, from.add(query.priceBand()), bucket.docCount());
+                    return new FacetCounts.PriceBand(from, from.add(query.priceBand()), bucket.docCount());
                 })
                 .toList();
-        return new Facets(
+        return new FacetCounts(
                 labelled(aggregations.get("brands")), labelled(aggregations.get("categories")), attributes, prices);
     }
 
-    private static List<Facets.Count> labelled(Aggregate terms) {
+    private static List<FacetCounts.ValueCount> labelled(Aggregate terms) {
         return terms.sterms().buckets().array().stream()
                 .map(bucket -> {
                     var labels = bucket.aggregations()
@@ -273,14 +273,14 @@ public class OpenSearchProductIndex implements ProductIndex {
                             .array();
                     String label =
                             labels.isEmpty() ? bucket.key() : labels.getFirst().key();
-                    return new Facets.Count(bucket.key(), label, bucket.docCount());
+                    return new FacetCounts.ValueCount(bucket.key(), label, bucket.docCount());
                 })
                 .toList();
     }
 
-    private static ProductHit hit(Hit<ProductDocument> hit) {
+    private static ProductMatch hit(Hit<ProductDocument> hit) {
         ProductDocument product = hit.source();
-        return new ProductHit(
+        return new ProductMatch(
                 UUID.fromString(product.productId()),
                 product.sku(),
                 product.slug(),
@@ -294,7 +294,7 @@ public class OpenSearchProductIndex implements ProductIndex {
     }
 
     @Override
-    public List<Suggestion> suggest(String prefix, int size) {
+    public List<NameCompletion> suggest(String prefix, int size) {
         try {
             SearchResponse<ProductDocument> response = client.search(
                     search -> search.index(alias)
@@ -305,7 +305,7 @@ public class OpenSearchProductIndex implements ProductIndex {
             return response.hits().hits().stream()
                     .map(Hit::source)
                     .map(product ->
-                            new Suggestion(UUID.fromString(product.productId()), product.name(), product.slug()))
+                            new NameCompletion(UUID.fromString(product.productId()), product.name(), product.slug()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

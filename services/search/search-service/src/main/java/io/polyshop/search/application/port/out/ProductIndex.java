@@ -1,9 +1,9 @@
 package io.polyshop.search.application.port.out;
 
-import io.polyshop.search.api.SearchResults;
-import io.polyshop.search.api.Suggestion;
+import io.polyshop.search.domain.NameCompletion;
 import io.polyshop.search.domain.ProductChange;
 import io.polyshop.search.domain.ProductQuery;
+import io.polyshop.search.domain.SearchPage;
 import java.util.List;
 
 /** The search index: written by product changes, read by queries, rebuilt behind a stable name. */
@@ -17,9 +17,9 @@ public interface ProductIndex {
      */
     int apply(List<ProductChange> changes);
 
-    SearchResults search(ProductQuery query);
+    SearchPage search(ProductQuery query);
 
-    List<Suggestion> suggest(String prefix, int size);
+    List<NameCompletion> suggest(String prefix, int size);
 
     /** Creates an empty index with the current mapping, next to the live one, and names it. */
     String createGeneration();

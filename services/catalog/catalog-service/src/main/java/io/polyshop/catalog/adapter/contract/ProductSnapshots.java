@@ -1,38 +1,33 @@
-package io.polyshop.catalog.application;
+package io.polyshop.catalog.adapter.contract;
 
+import io.polyshop.catalog.api.CatalogEvents;
 import io.polyshop.catalog.api.ProductArchived;
+import io.polyshop.catalog.api.ProductPublished;
 import io.polyshop.catalog.api.ProductSnapshot;
-import io.polyshop.catalog.domain.Brand;
-import io.polyshop.catalog.domain.BrandId;
-import io.polyshop.catalog.domain.CategoryId;
-import io.polyshop.catalog.domain.CategoryPath;
+import io.polyshop.catalog.api.ProductUpdated;
+import io.polyshop.catalog.application.ProductListing;
+import io.polyshop.catalog.application.port.out.CatalogNews;
 import io.polyshop.catalog.domain.Money;
 import io.polyshop.catalog.domain.Product;
 import io.polyshop.catalog.domain.ProductDetails;
 import io.polyshop.catalog.domain.Sku;
 import io.polyshop.catalog.domain.Variant;
 import java.net.URI;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
-/** The product as catalog's published contract shows it, with its brand's name and its category's path. */
+/**
+ * Products in catalog's published contract: as the API answers them (web) and as its events carry
+ * them (written with the product by the store adapter).
+ */
 public final class ProductSnapshots {
 
-    private final CategoryTree categories;
-    private final Function<BrandId, Optional<Brand>> brands;
+    /** An event in the contract: its CloudEvents type and payload. */
+    public record ContractEvent(String type, Object payload) {}
 
-    public ProductSnapshots(CategoryTree categories, Function<BrandId, Optional<Brand>> brands) {
-        this.categories = categories;
-        this.brands = brands;
-    }
+    private ProductSnapshots() {}
 
-    public ProductSnapshot of(Product product) {
+    public static ProductSnapshot of(ProductListing listing) {
+        Product product = listing.product();
         ProductDetails details = product.details();
-        String brandName = brands.apply(details.brand())
-                .map(Brand::name)
-                .orElse(details.brand().value());
-        Optional<CategoryPath> path = categories.path(details.category());
         return new ProductSnapshot(
                 product.id().value(),
                 product.version(),
@@ -40,15 +35,9 @@ public final class ProductSnapshots {
                 details.slug().value(),
                 details.name(),
                 details.description(),
-                new ProductSnapshot.Brand(details.brand().value(), brandName),
+                new ProductSnapshot.Brand(details.brand().value(), listing.brandName()),
                 new ProductSnapshot.Category(
-                        details.category().value(),
-                        path.map(found -> found.category().name())
-                                .orElse(details.category().value()),
-                        path.map(found -> found.ids().stream()
-                                        .map(CategoryId::value)
-                                        .toList())
-                                .orElse(List.of(details.category().value()))),
+                        details.category().value(), listing.categoryName(), listing.categoryPath()),
                 price(details.price()),
                 details.images().stream().map(URI::toString).toList(),
                 details.attributes(),
@@ -57,7 +46,18 @@ public final class ProductSnapshots {
                 product.updatedAt());
     }
 
-    public static ProductArchived archived(Product product) {
+    public static ContractEvent event(CatalogNews news) {
+        return switch (news) {
+            case CatalogNews.ProductPublished published ->
+                new ContractEvent(CatalogEvents.PRODUCT_PUBLISHED, new ProductPublished(of(published.listing())));
+            case CatalogNews.ProductUpdated updated ->
+                new ContractEvent(CatalogEvents.PRODUCT_UPDATED, new ProductUpdated(of(updated.listing())));
+            case CatalogNews.ProductArchived archived ->
+                new ContractEvent(CatalogEvents.PRODUCT_ARCHIVED, archived(archived.product()));
+        };
+    }
+
+    private static ProductArchived archived(Product product) {
         return new ProductArchived(
                 product.id().value(),
                 product.version(),

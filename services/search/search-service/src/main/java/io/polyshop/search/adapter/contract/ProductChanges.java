@@ -1,4 +1,4 @@
-package io.polyshop.search.application;
+package io.polyshop.search.adapter.contract;
 
 import io.polyshop.catalog.api.ProductArchived;
 import io.polyshop.catalog.api.ProductSnapshot;
@@ -6,19 +6,21 @@ import io.polyshop.search.domain.ProductChange;
 import io.polyshop.search.domain.SearchableProduct;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Catalog's contract translated into what the index needs. */
+/**
+ * Catalog's published products translated into what the index needs; read both from catalog's
+ * events (messaging) and from its API when the index is rebuilt (http).
+ */
 public final class ProductChanges {
 
     private ProductChanges() {}
 
-    public static ProductChange indexed(ProductSnapshot product) {
+    public static SearchableProduct searchable(ProductSnapshot product) {
         Map<String, String> attributes = new LinkedHashMap<>();
         product.attributes().forEach((name, value) -> attributes.put(name, text(value)));
-        return new ProductChange.Indexed(new SearchableProduct(
+        return new SearchableProduct(
                 product.productId(),
                 product.version(),
                 product.sku(),
@@ -38,15 +40,15 @@ public final class ProductChanges {
                 product.price().currency(),
                 product.images().isEmpty() ? null : product.images().getFirst(),
                 attributes,
-                product.publishedAt()));
+                product.publishedAt());
+    }
+
+    public static ProductChange indexed(ProductSnapshot product) {
+        return new ProductChange.Indexed(searchable(product));
     }
 
     public static ProductChange withdrawn(ProductArchived archived) {
         return new ProductChange.Withdrawn(archived.productId(), archived.version());
-    }
-
-    public static List<ProductChange> indexed(List<ProductSnapshot> products) {
-        return products.stream().map(ProductChanges::indexed).toList();
     }
 
     /** Facets count values as text: 16 and 16.0 are one value. */
