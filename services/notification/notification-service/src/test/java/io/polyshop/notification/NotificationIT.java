@@ -56,7 +56,9 @@ class NotificationIT {
     private static final TopicPublisher PUBLISHER = TopicPublisher.shared();
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final int SMTP_PORT = LoopbackPorts.free();
-    private static final List<String> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
+    private static final List<WebhookCall> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
+
+    private record WebhookCall(String body, String idempotencyKey, String traceparent) {}
 
     private static SmtpEngine smtp = SmtpEngine.start(SMTP_PORT);
     private static HttpServer webhook;
@@ -88,7 +90,10 @@ class NotificationIT {
     static void listen() throws IOException {
         webhook = HttpServer.create(new InetSocketAddress(LoopbackPorts.HOST, 0), 0);
         webhook.createContext("/hooks", exchange -> {
-            WEBHOOK_CALLS.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            WEBHOOK_CALLS.add(new WebhookCall(
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             exchange.getResponseHeaders().add("X-Message-Id", "hook-" + WEBHOOK_CALLS.size());
             exchange.sendResponseHeaders(202, -1);
             exchange.close();
@@ -192,8 +197,13 @@ class NotificationIT {
         assertThat(mail.get("providerMessageId").asText())
                 .isEqualTo(confirmations.getFirst().messageId());
         assertThat(delivery(notification, "WEBHOOK").get("status").asText()).isEqualTo("SENT");
-        assertThat(WEBHOOK_CALLS.stream().filter(call -> call.contains(orderId) && call.contains("confirmed")))
-                .hasSize(1);
+        List<WebhookCall> hooked = WEBHOOK_CALLS.stream()
+                .filter(call -> call.body().contains(orderId) && call.body().contains("confirmed"))
+                .toList();
+        assertThat(hooked).hasSize(1);
+        assertThat(hooked.getFirst().idempotencyKey())
+                .isEqualTo(notification.get("id").asText());
+        assertThat(hooked.getFirst().traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(customer.get("/api/v1/notifications").json().get("notifications"))
                 .hasSize(3); // welcome, confirmed, cancelled
     }

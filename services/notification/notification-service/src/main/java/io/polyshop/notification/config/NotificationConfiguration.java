@@ -29,11 +29,14 @@ import io.polyshop.platform.messaging.DocumentOutbox;
 import io.polyshop.platform.security.GuardedEndpoints;
 import io.polyshop.platform.security.Permission;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +45,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.client.RestClient;
 
 @Configuration
 @EnableScheduling
@@ -90,8 +93,12 @@ class NotificationConfiguration {
     /** The webhook channel exists only where an endpoint is configured. */
     @Bean
     @ConditionalOnProperty("polyshop.notification.webhook-url")
-    WebhookChannel webhookChannel(NotificationProperties settings, JsonMapper json) {
-        return new WebhookChannel(settings.webhookUrl(), settings.webhookTimeout(), json);
+    WebhookChannel webhookChannel(NotificationProperties settings, RestClient.Builder http) {
+        Duration timeout = settings.webhookTimeout();
+        return new WebhookChannel(http.baseUrl(settings.webhookUrl())
+                .requestFactory(ClientHttpRequestFactoryBuilder.detect()
+                        .build(HttpClientSettings.defaults().withTimeouts(timeout, timeout)))
+                .build());
     }
 
     @Bean
