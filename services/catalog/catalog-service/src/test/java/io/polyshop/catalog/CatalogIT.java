@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +35,9 @@ import tools.jackson.databind.JsonNode;
 class CatalogIT {
 
     private static final TestTokens TOKENS = TestTokens.shared();
-    private static TopicRecorder events;
+
+    @AutoClose
+    private static final TopicRecorder events = TopicRecorder.start(CatalogEvents.TOPIC);
 
     @LocalServerPort
     int port;
@@ -53,16 +54,6 @@ class CatalogIT {
         SpringEngineProperties.mongo(registry, "catalog");
         SpringEngineProperties.kafka(registry);
         TestTokens.register(registry);
-    }
-
-    @BeforeAll
-    static void recordEvents() {
-        events = TopicRecorder.start(CatalogEvents.TOPIC);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        events.close();
     }
 
     @BeforeEach

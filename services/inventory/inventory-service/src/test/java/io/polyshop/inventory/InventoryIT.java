@@ -23,8 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,8 +43,12 @@ class InventoryIT {
 
     private static final String REPLIES = "inventory-it.replies";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
-    private static TopicRecorder replies;
-    private static TopicRecorder events;
+
+    @AutoClose
+    private static final TopicRecorder replies = TopicRecorder.start(REPLIES);
+
+    @AutoClose
+    private static final TopicRecorder events = TopicRecorder.start(InventoryMessages.EVENTS);
 
     @LocalServerPort
     int port;
@@ -66,18 +69,6 @@ class InventoryIT {
     static void engines(DynamicPropertyRegistry registry) {
         InventoryFixture.engines(registry);
         registry.add("polyshop.inventory.low-stock-threshold", () -> "10");
-    }
-
-    @BeforeAll
-    static void record() {
-        replies = TopicRecorder.start(REPLIES);
-        events = TopicRecorder.start(InventoryMessages.EVENTS);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        replies.close();
-        events.close();
     }
 
     @BeforeEach

@@ -10,8 +10,7 @@ import io.polyshop.platform.messaging.EventEnvelopes;
 import io.polyshop.platform.test.TopicRecorder;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class ReservationExpiryIT {
 
     private static final String REPLIES = "reservation-expiry-it.replies";
-    private static TopicRecorder replies;
+
+    @AutoClose
+    private static final TopicRecorder replies = TopicRecorder.start(REPLIES);
 
     @LocalServerPort
     int port;
@@ -43,16 +44,6 @@ class ReservationExpiryIT {
         InventoryFixture.engines(registry);
         registry.add("polyshop.inventory.reservation-ttl", () -> "PT1S");
         registry.add("polyshop.inventory.expiry-sweep", () -> "PT0.2S");
-    }
-
-    @BeforeAll
-    static void record() {
-        replies = TopicRecorder.start(REPLIES);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        replies.close();
     }
 
     @Test

@@ -36,8 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,8 +60,11 @@ class PaymentIT {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final TestTokens TOKENS = TestTokens.shared();
 
-    private static TopicRecorder replies;
-    private static TopicRecorder events;
+    @AutoClose
+    private static final TopicRecorder replies = TopicRecorder.start(REPLIES);
+
+    @AutoClose
+    private static final TopicRecorder events = TopicRecorder.start(PaymentMessages.EVENTS);
 
     @LocalServerPort
     int port;
@@ -84,18 +86,6 @@ class PaymentIT {
         SpringEngineProperties.postgres(registry, "payment");
         SpringEngineProperties.kafka(registry);
         TestTokens.register(registry);
-    }
-
-    @BeforeAll
-    static void record() {
-        replies = TopicRecorder.start(REPLIES);
-        events = TopicRecorder.start(PaymentMessages.EVENTS);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        replies.close();
-        events.close();
     }
 
     @BeforeEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.polyshop.platform.engines.KafkaEngine;
-import io.polyshop.platform.messaging.DocumentOutbox;
 import io.polyshop.platform.messaging.DocumentParkedEvents;
 import io.polyshop.platform.messaging.OutboxBacklog;
 import io.polyshop.platform.messaging.ParkedEvents;
@@ -17,32 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The sweep is an hour away here: what these tests see published went out because the write named its document. */
 @SpringBootTest(classes = DocumentSampleApplication.class, properties = "polyshop.messaging.outbox.document-sweep=1h")
-class DocumentOutboxIT {
+class DocumentOutboxIT extends SampleDocuments {
 
     private static final String TOPIC = "samples.documents";
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static TopicRecorder published;
 
-    @Autowired
-    MongoOperations mongo;
-
-    @Autowired
-    DocumentOutbox outbox;
+    @AutoClose
+    private static final TopicRecorder published = TopicRecorder.start(TOPIC);
 
     @Autowired
     DocumentParkedEvents parkedEvents;
@@ -56,34 +44,14 @@ class DocumentOutboxIT {
         SpringEngineProperties.kafka(registry);
     }
 
-    @BeforeAll
-    static void record() {
-        published = TopicRecorder.start(TOPIC);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        published.close();
-    }
-
     /** Writes the aggregate and its event in one single-document operation, as an adapter does. */
     private void write(String id, int step) {
         write(TOPIC, id, step, Map.of("step", step));
     }
 
     private void write(String topic, String id, int step, Map<String, Object> data) {
-        Document event = outbox.pending(topic, id, "polyshop.sample.step-taken.v1", data);
-        if (step == 1) {
-            mongo.insert(
-                    new Document("_id", id).append("step", step).append(DocumentOutbox.FIELD, List.of(event)),
-                    "samples");
-        } else {
-            mongo.updateFirst(
-                    new Query(Criteria.where("_id").is(id)),
-                    new Update().set("step", step).push(DocumentOutbox.FIELD, event),
-                    "samples");
-        }
-        outbox.written("samples", id);
+        writeUnannounced(topic, id, step, data);
+        outbox.written(COLLECTION, id);
     }
 
     private List<Integer> stepsPublishedFor(String id) {
@@ -94,10 +62,6 @@ class DocumentOutboxIT {
         return recorder.about(id).stream()
                 .map(event -> event.data().get("step").asInt())
                 .toList();
-    }
-
-    private List<?> pendingIn(String id) {
-        return mongo.findById(id, Document.class, "samples").getList(DocumentOutbox.FIELD, Object.class);
     }
 
     @Test
